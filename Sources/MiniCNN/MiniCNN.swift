@@ -1,0 +1,2 @@
+/// The `MiniCNN` namespace.
+public enum MiniCNN {}

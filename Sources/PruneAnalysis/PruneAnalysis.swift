@@ -1,0 +1,2 @@
+/// The `PruneAnalysis` namespace.
+public enum PruneAnalysis {}

@@ -1,0 +1,2 @@
+// Benchmarks: see README.md, section "Benchmarks".
+print("PruneBench: no benchmark yet")

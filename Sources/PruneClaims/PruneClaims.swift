@@ -1,0 +1,2 @@
+/// The `PruneClaims` namespace.
+public enum PruneClaims {}

@@ -1,0 +1,38 @@
+/// Errors of the rules: each names the value, the allowed range and the fix.
+public enum PruneCoreError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// A parameter outside its allowed range (NaN included).
+  case outOfRange(parameter: String, value: Double, allowed: String)
+  /// Two parameters that contradict each other.
+  case inconsistent(parameters: String, reason: String)
+  /// A training set without samples.
+  case emptyDataset
+  /// A loss or statistic that is NaN or infinite.
+  case nonFiniteSignal(signal: String, epoch: Int, sample: Int, value: Double)
+  /// The loop reported a signal the rule needs, but not with this batch.
+  case missingSignal(rule: String, signal: String)
+  /// The loop reported a batch that is not part of the current plan.
+  case unexpectedBatch(epoch: Int, detail: String)
+  /// A checkpoint that does not fit the rule it is restored into.
+  case incompatibleState(reason: String)
+
+  public var description: String {
+    switch self {
+    case .outOfRange(let parameter, let value, let allowed):
+      return "\(parameter) = \(value) is outside \(allowed); pass a value in that range."
+    case .inconsistent(let parameters, let reason):
+      return "\(parameters): \(reason)"
+    case .emptyDataset:
+      return "the training set has no samples; pass at least one sample."
+    case .nonFiniteSignal(let signal, let epoch, let sample, let value):
+      return "\(signal) of sample \(sample) in epoch \(epoch) is \(value); every \(signal) must be "
+        + "a finite number: check the log or the model for a diverged loss."
+    case .missingSignal(let rule, let signal):
+      return "rule \(rule) needs the \(signal) of every batch, but the loop did not report it; "
+        + "use a signal source that provides it."
+    case .unexpectedBatch(let epoch, let detail):
+      return "epoch \(epoch): \(detail)"
+    case .incompatibleState(let reason):
+      return "cannot restore the rule's state: \(reason)"
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/// The `PruneEngine` namespace.
+public enum PruneEngine {}

@@ -1,0 +1,2 @@
+/// The `PruneReport` namespace.
+public enum PruneReport {}

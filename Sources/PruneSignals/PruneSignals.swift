@@ -1,0 +1,2 @@
+/// The `PruneSignals` namespace.
+public enum PruneSignals {}

@@ -1,0 +1,3 @@
+import PruneLabCLI
+
+PruneLab.main()

@@ -1,0 +1,6 @@
+import Testing
+@testable import PruneEngine
+
+@Test func PruneEngineModuleLoads() {
+  #expect(String(describing: PruneEngine.self).contains("PruneEngine"))
+}
