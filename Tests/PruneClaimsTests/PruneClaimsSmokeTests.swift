@@ -1,6 +1,50 @@
 import Testing
 @testable import PruneClaims
 
-@Test func PruneClaimsModuleLoads() {
-  #expect(String(describing: PruneClaims.self).contains("PruneClaims"))
+@Suite struct ComparisonTests {
+  @Test func equalWithinToleranceHolds() {
+    #expect(Comparison.equal.verdict(measured: 1.01, predicted: 1, uncertainty: 0, tolerance: 0.02)
+      == .holds)
+  }
+
+  @Test func farOutsideToleranceFails() {
+    #expect(Comparison.equal.verdict(measured: 1.5, predicted: 1, uncertainty: 0.1, tolerance: 0.1)
+      == .fails)
+  }
+
+  @Test func outsideToleranceButWithinUncertaintyIsInconclusive() {
+    #expect(Comparison.equal.verdict(measured: 1.3, predicted: 1, uncertainty: 0.2, tolerance: 0.1)
+      == .inconclusive)
+  }
+
+  @Test func boundsAreOneSided() {
+    #expect(Comparison.atMost.verdict(measured: 0.2, predicted: 1, uncertainty: 0, tolerance: 0)
+      == .holds)
+    #expect(Comparison.atMost.verdict(measured: 1.2, predicted: 1, uncertainty: 0, tolerance: 0.1)
+      == .fails)
+    #expect(Comparison.atLeast.verdict(measured: 1.2, predicted: 1, uncertainty: 0, tolerance: 0)
+      == .holds)
+  }
+
+  @Test func nonFiniteIsInconclusive() {
+    #expect(Comparison.equal.verdict(measured: .nan, predicted: 1, uncertainty: 0, tolerance: 1)
+      == .inconclusive)
+  }
+
+  @Test func claimVerdictIgnoresDeliberateAssumptionBreaks() {
+    let holds = ClaimCheck(
+      setting: "a", quantity: "q", measured: 1, predicted: 1, uncertainty: 0, tolerance: 0.1)
+    let broken = ClaimCheck(
+      setting: "b", quantity: "q", measured: 3, predicted: 1, uncertainty: 0, tolerance: 0.1,
+      expectedToHold: false)
+    let result = ClaimResult(
+      id: "X", family: .bls, title: "t", statement: "s", equation: "e", setting: [],
+      checks: [holds, broken])
+    #expect(broken.verdict == .fails)
+    #expect(result.verdict == .holds)
+  }
+
+  @Test func unknownIdIsNamed() {
+    #expect(throws: ClaimsError.self) { try ClaimRegistry.select(["NOPE-1"]) }
+  }
 }

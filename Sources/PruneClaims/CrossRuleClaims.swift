@@ -1,0 +1,4 @@
+extension ClaimRegistry {
+  /// The crossRule family's claims, in the order of claims.md.
+  static var crossRuleClaims: [any Claim] { [] }
+}

@@ -1,2 +1,0 @@
-/// The `PruneClaims` namespace.
-public enum PruneClaims {}
