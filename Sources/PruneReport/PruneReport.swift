@@ -1,2 +1,0 @@
-/// The `PruneReport` namespace.
-public enum PruneReport {}
