@@ -12,6 +12,10 @@ public enum PruneReportError: Error, Equatable, Sendable, CustomStringConvertibl
   case rowLengthMismatch(table: String, row: Int, expected: Int, found: Int)
   /// A table header with no columns, or with a column name that appears twice.
   case invalidColumns(table: String, reason: String)
+  /// CSV text that cannot be read.
+  case malformedCSV(line: Int, reason: String)
+  /// A value that cannot be turned into JSON (or JSON text that cannot be read).
+  case invalidJSON(what: String, reason: String)
   /// An axis range that cannot be drawn (empty, reversed, non-finite, or not positive on a log axis).
   case invalidAxisRange(axis: String, lower: Double, upper: Double, reason: String)
 
@@ -34,6 +38,11 @@ public enum PruneReportError: Error, Equatable, Sendable, CustomStringConvertibl
         + "columns; give every row one cell per column (use .missing for an absent value)."
     case .invalidColumns(let table, let reason):
       return "table \(table): \(reason); give at least one column and distinct column names."
+    case .malformedCSV(let line, let reason):
+      return "CSV line \(line): \(reason); quote fields that hold commas, quotes or line "
+        + "breaks, and double the quotes inside them."
+    case .invalidJSON(let what, let reason):
+      return "\(what) is not valid JSON: \(reason); use finite numbers and string keys."
     case .invalidAxisRange(let axis, let lower, let upper, let reason):
       return "\(axis) axis range [\(lower), \(upper)] \(reason); pass finite limits with "
         + "lower < upper (both > 0 on a log axis), or leave the range nil to fit the data."
