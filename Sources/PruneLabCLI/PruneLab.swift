@@ -6,7 +6,7 @@ public struct PruneLab: ParsableCommand {
     commandName: "prunelab",
     abstract: "Dynamic data pruning: simulate rules, replay logs, reproduce claims, train a CNN.",
     version: PruneLabVersion.current,
-    subcommands: []
+    subcommands: [Reproduce.self, Claims.self]
   )
   public init() {}
 }

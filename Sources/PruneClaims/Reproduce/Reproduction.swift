@@ -1,0 +1,175 @@
+import Foundation
+import PruneReport
+
+/// `prunelab reproduce`: runs claims and writes their CSV tables, SVG figures, notebook pages,
+/// the index and `verdicts.csv`.
+///
+/// Layout under the output root:
+/// ```
+/// notebooks-md/index.md, verdicts.csv, <family>.md
+/// notebooks-md/data/<ID>-<table>.csv, <ID>-checks.csv
+/// notebooks-md/sections/<ID>.md      (each claim's rendered section, kept between runs)
+/// figures/<ID>-<figure>.svg
+/// ```
+/// Each file is written atomically. Pages are rebuilt from the stored sections of every
+/// registered claim, so a run with `--only` leaves the other claims' sections intact and the
+/// pages consistent. No timestamp or machine detail is written: the same seed and profile give
+/// the same bytes (timing-based claims excepted, see ``TimingBasedClaim``).
+public enum Reproduction {
+  /// What a run did.
+  public struct Summary: Sendable {
+    /// The outcomes, in registry order.
+    public let outcomes: [ClaimOutcome]
+    /// Every file written, relative to the output root, sorted.
+    public let writtenFiles: [String]
+  }
+
+  /// Runs the claims `options` selects and writes everything.
+  ///
+  /// - Throws: ``ClaimsError/unknownClaim(id:known:)`` for an unknown id,
+  ///   ``PruneReportError`` when the output folder cannot be created or written (checked before
+  ///   any claim runs, so nothing is written), ``ClaimsError/claimsFailed(ids:reasons:)`` after
+  ///   writing when some claims threw.
+  public static func run(
+    _ options: ReproduceOptions, progress: @escaping @Sendable (ClaimRunner.Progress) -> Void = { _ in }
+  ) throws -> Summary {
+    try run(options, registry: ClaimRegistry.all, progress: progress)
+  }
+
+  /// The claims of `registry` named by `ids` (case-insensitive), in registry order; all for `nil`.
+  /// - Throws: ``ClaimsError/unknownClaim(id:known:)`` naming the first unknown id.
+  static func select(_ ids: [String]?, from registry: [any Claim]) throws -> [any Claim] {
+    guard let ids, !ids.isEmpty else { return registry }
+    let known = Set(registry.map { $0.id.uppercased() })
+    if let unknown = ids.first(where: { !known.contains($0.uppercased()) }) {
+      throw ClaimsError.unknownClaim(id: unknown, known: registry.map(\.id))
+    }
+    let wanted = Set(ids.map { $0.uppercased() })
+    return registry.filter { wanted.contains($0.id.uppercased()) }
+  }
+
+  /// ``run(_:progress:)`` over an explicit registry (tests use small fake registries).
+  static func run(
+    _ options: ReproduceOptions, registry: [any Claim],
+    progress: @escaping @Sendable (ClaimRunner.Progress) -> Void = { _ in }
+  ) throws -> Summary {
+    let claims = try select(options.only, from: registry)
+    let folders = try Folders(root: options.outputPath)
+    let outcomes = ClaimRunner.run(
+      claims, profile: options.profile, seed: options.seed, jobs: options.jobs,
+      progress: progress)
+    var written: [String] = []
+    for outcome in outcomes {
+      written += try writeClaim(outcome, options: options, folders: folders, registry: registry)
+    }
+    written += try writePages(
+      outcomes: outcomes, options: options, folders: folders, registry: registry)
+    let failures = outcomes.compactMap { outcome -> (String, String)? in
+      if case .failed(let id, _, _, let reason) = outcome { return (id, reason) }
+      return nil
+    }
+    if !failures.isEmpty {
+      throw ClaimsError.claimsFailed(ids: failures.map(\.0), reasons: failures.map(\.1))
+    }
+    return Summary(outcomes: outcomes, writtenFiles: written.sorted())
+  }
+
+  /// The last verdicts, read from `<root>/notebooks-md/verdicts.csv` (empty when absent).
+  public static func ledger(atRoot root: String) -> VerdictLedger {
+    let url = URL(fileURLWithPath: root).appendingPathComponent("notebooks-md/verdicts.csv")
+    guard let data = try? Data(contentsOf: url) else { return VerdictLedger() }
+    return VerdictLedger(csv: String(decoding: data, as: UTF8.self))
+  }
+
+  /// The output folders, created and probed before any claim runs.
+  struct Folders {
+    let root: OutputFolder
+    let notebooks: OutputFolder
+    let data: OutputFolder
+    let sections: OutputFolder
+    let figures: OutputFolder
+
+    init(root path: String) throws {
+      root = try OutputFolder(path: path)
+      notebooks = try root.subfolder("notebooks-md")
+      data = try notebooks.subfolder("data")
+      sections = try notebooks.subfolder("sections")
+      figures = try root.subfolder("figures")
+    }
+  }
+
+  private static func writeClaim(
+    _ outcome: ClaimOutcome, options: ReproduceOptions, folders: Folders, registry: [any Claim]
+  ) throws -> [String] {
+    var written: [String] = []
+    let id = outcome.id
+    if case .finished(let result) = outcome {
+      for table in result.tables {
+        let path = ClaimSection.tablePath(claim: id, table: table.name)
+        try folders.notebooks.write(CSVText.render(header: table.header, rows: table.rows), to: path)
+        written.append("notebooks-md/" + path)
+      }
+      let checksPath = ClaimSection.tablePath(claim: id, table: "checks")
+      try folders.notebooks.write(checksCSV(result), to: checksPath)
+      written.append("notebooks-md/" + checksPath)
+      for figure in result.figures {
+        let path = ClaimSection.figurePath(claim: id, figure: figure.name)
+        try folders.root.write(figure.svg, to: path)
+        written.append(path)
+      }
+    }
+    let isTiming = registry.first { $0.id == id } is any TimingBasedClaim
+    let section = ClaimSection(
+      outcome: outcome, command: options.command(regenerating: [id]), profile: options.profile,
+      seed: options.seed, isTimingBased: isTiming)
+    try folders.sections.write(section.markdown, to: "\(id).md")
+    written.append("notebooks-md/sections/\(id).md")
+    return written
+  }
+
+  private static func checksCSV(_ result: ClaimResult) -> String {
+    let header = [
+      "setting", "quantity", "measured", "predicted", "difference", "uncertainty", "tolerance",
+      "comparison", "expected_to_hold", "verdict",
+    ]
+    let rows = result.checks.map { check in
+      [
+        check.setting, check.quantity, ClaimTable.format(check.measured),
+        ClaimTable.format(check.predicted), ClaimTable.format(check.difference),
+        ClaimTable.format(check.uncertainty), ClaimTable.format(check.tolerance),
+        check.comparison.rawValue, check.expectedToHold ? "true" : "false", check.verdict.rawValue,
+      ]
+    }
+    return CSVText.render(header: header, rows: rows)
+  }
+
+  private static func writePages(
+    outcomes: [ClaimOutcome], options: ReproduceOptions, folders: Folders, registry: [any Claim]
+  ) throws -> [String] {
+    var ledger = ledger(atRoot: folders.root.path)
+    for outcome in outcomes {
+      ledger.record(outcome, profile: options.profile, seed: options.seed)
+    }
+    var written: [String] = []
+    try folders.notebooks.write(ledger.csv(order: registry.map(\.id)), to: "verdicts.csv")
+    written.append("notebooks-md/verdicts.csv")
+    for family in ClaimFamily.allCases {
+      let claims = registry.filter { $0.family == family }
+      var sections: [String: String] = [:]
+      for claim in claims {
+        let url = folders.sections.url.appendingPathComponent("\(claim.id).md")
+        if let data = try? Data(contentsOf: url) {
+          sections[claim.id.uppercased()] = String(decoding: data, as: UTF8.self)
+        }
+      }
+      guard !sections.isEmpty else { continue }
+      let page = NotebookPages.familyPage(
+        family, claims: claims, sections: sections, ledger: ledger)
+      try folders.notebooks.write(page, to: family.pageName)
+      written.append("notebooks-md/" + family.pageName)
+    }
+    try folders.notebooks.write(NotebookPages.index(claims: registry, ledger: ledger), to: "index.md")
+    written.append("notebooks-md/index.md")
+    return written
+  }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import PruneCore
+import Testing
+
+@testable import PruneClaims
+
+/// A deterministic fake claim: its numbers depend only on the seed and its id.
+private struct FakeClaim: Claim {
+  let id: String
+  let family: ClaimFamily
+  let title: String
+  var throwsError = false
+
+  func run(in context: ClaimContext) throws -> ClaimResult {
+    if throwsError { throw ClaimsError.computationFailed(id: id, reason: "fake failure") }
+    var generator = SplitMix64(state: context.seed &+ UInt64(id.utf8.count))
+    let measured = Double(generator.next() % 1000) / 1000
+    let check = ClaimCheck(
+      setting: "fake, with | pipe", quantity: "value", measured: measured, predicted: measured,
+      uncertainty: 0, tolerance: 1e-12)
+    let table = ClaimTable(
+      name: "values", caption: "one row, \"quoted\", with a comma", header: ["x", "y"],
+      rows: [["1", ClaimTable.format(measured)]], showOnPage: true)
+    let figure = ClaimFigure(name: "plot", caption: "A fake figure.", svg: "<svg>\(measured)</svg>")
+    return ClaimResult(
+      id: id, family: family, title: title, statement: "s", equation: "e = 1",
+      setting: [("seed", "\(context.seed)")], checks: [check], tables: [table], figures: [figure],
+      discussion: "d")
+  }
+}
+
+private let registry: [any Claim] = [
+  FakeClaim(id: "IB-9", family: .infoBatch, title: "fake infobatch"),
+  FakeClaim(id: "BLS-9", family: .bls, title: "fake bls one"),
+  FakeClaim(id: "BLS-10", family: .bls, title: "fake bls two"),
+  FakeClaim(id: "BPAS-9", family: .bpas, title: "fake bpas"),
+]
+
+/// Every file under `root`, by relative path, with its bytes.
+private func snapshot(_ root: URL) throws -> [String: Data] {
+  var files: [String: Data] = [:]
+  let manager = FileManager.default
+  guard let walker = manager.enumerator(at: root, includingPropertiesForKeys: nil) else {
+    return files
+  }
+  let prefix = root.standardizedFileURL.path + "/"
+  for case let url as URL in walker where !url.hasDirectoryPath {
+    let path = String(url.standardizedFileURL.path.dropFirst(prefix.count))
+    files[path] = try Data(contentsOf: url)
+  }
+  return files
+}
+
+private func temporaryFolder() throws -> URL {
+  let url = FileManager.default.temporaryDirectory
+    .appendingPathComponent("prunelab-reproduce-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}
+
+@Suite struct ReproduceRunnerTests {
+  @Test func writesTheExpectedFiles() throws {
+    let root = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    _ = try Reproduction.run(ReproduceOptions(outputPath: root.path), registry: registry)
+    let files = try snapshot(root)
+    for expected in [
+      "notebooks-md/index.md", "notebooks-md/verdicts.csv", "notebooks-md/bls.md",
+      "notebooks-md/infobatch.md", "notebooks-md/bpas.md", "notebooks-md/data/BLS-9-values.csv",
+      "notebooks-md/data/BLS-9-checks.csv", "figures/BLS-10-plot.svg",
+      "notebooks-md/sections/BPAS-9.md",
+    ] {
+      #expect(files[expected] != nil, "missing \(expected)")
+    }
+    #expect(files["notebooks-md/repb.md"] == nil)
+    #expect(files["notebooks-md/cross-rule.md"] == nil)
+    let page = try #require(files["notebooks-md/bls.md"].map { String(decoding: $0, as: UTF8.self) })
+    #expect(page.contains("`prunelab reproduce --only BLS-9`"))
+    #expect(page.contains("](../figures/BLS-9-plot.svg)"))
+    #expect(page.contains("fake, with \\| pipe"))
+    let csv = try #require(files["notebooks-md/data/BLS-9-values.csv"])
+    #expect(String(decoding: csv, as: UTF8.self).hasPrefix("x,y\n1,"))
+    let index = String(decoding: try #require(files["notebooks-md/index.md"]), as: UTF8.self)
+    #expect(index.contains("[BLS-10](bls.md#bls-10)"))
+  }
+
+  @Test func secondRunAndJobCountGiveIdenticalBytes() throws {
+    let first = try temporaryFolder()
+    let second = try temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: first)
+      try? FileManager.default.removeItem(at: second)
+    }
+    _ = try Reproduction.run(ReproduceOptions(outputPath: first.path, jobs: 1), registry: registry)
+    let once = try snapshot(first)
+    _ = try Reproduction.run(ReproduceOptions(outputPath: first.path, jobs: 1), registry: registry)
+    #expect(try snapshot(first) == once)
+    _ = try Reproduction.run(ReproduceOptions(outputPath: second.path, jobs: 2), registry: registry)
+    #expect(try snapshot(second) == once)
+  }
+
+  @Test func partialRunKeepsTheOtherClaimsPages() throws {
+    let root = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    _ = try Reproduction.run(ReproduceOptions(outputPath: root.path), registry: registry)
+    let full = try snapshot(root)
+    _ = try Reproduction.run(
+      ReproduceOptions(only: ["bls-9"], outputPath: root.path), registry: registry)
+    #expect(try snapshot(root) == full)
+  }
+
+  @Test func unknownIdListsTheKnownOnes() throws {
+    let root = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let error = try #require(throws: ClaimsError.self) {
+      try Reproduction.run(
+        ReproduceOptions(only: ["NOPE-1"], outputPath: root.path), registry: registry)
+    }
+    #expect(error == .unknownClaim(id: "NOPE-1", known: registry.map(\.id)))
+    #expect(try snapshot(root).isEmpty)
+  }
+
+  @Test func unwritableOutputFailsWithoutPartialOutput() throws {
+    let root = try temporaryFolder()
+    defer {
+      _ = chmod(root.path, 0o755)
+      try? FileManager.default.removeItem(at: root)
+    }
+    #expect(chmod(root.path, 0o555) == 0)
+    // Root ignores permissions; the test only means something for an ordinary user.
+    guard access(root.path, W_OK) != 0 else { return }
+    #expect(throws: (any Error).self) {
+      try Reproduction.run(ReproduceOptions(outputPath: root.path), registry: registry)
+    }
+    _ = chmod(root.path, 0o755)
+    #expect(try snapshot(root).isEmpty)
+  }
+
+  @Test func outputInsideAFileFailsWithoutPartialOutput() throws {
+    let root = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let blocker = root.appendingPathComponent("not-a-folder")
+    try Data("x".utf8).write(to: blocker)
+    #expect(throws: (any Error).self) {
+      try Reproduction.run(ReproduceOptions(outputPath: blocker.path), registry: registry)
+    }
+    #expect(try snapshot(root).keys.sorted() == ["not-a-folder"])
+  }
+
+  @Test func failingClaimIsReportedAndTheOthersWritten() throws {
+    let root = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let broken: [any Claim] = registry + [
+      FakeClaim(id: "BPAS-10", family: .bpas, title: "broken", throwsError: true)
+    ]
+    #expect(throws: ClaimsError.self) {
+      try Reproduction.run(ReproduceOptions(outputPath: root.path), registry: broken)
+    }
+    let ledger = Reproduction.ledger(atRoot: root.path)
+    #expect(ledger.verdict(of: "BPAS-10") == "inconclusive")
+    #expect(ledger.verdict(of: "BLS-9") == "holds")
+  }
+
+  @Test(arguments: [0, -3]) func rejectsJobs(jobs: Int) {
+    #expect(throws: ClaimsError.self) { try ReproduceOptions(outputPath: ".", jobs: jobs) }
+  }
+
+  @Test func csvRoundTripsQuotedCells() {
+    let rows = [["a", "b,c", "d\"e"], ["1", "", "line\nbreak"]]
+    let text = CSVText.render(header: rows[0], rows: [rows[1]])
+    #expect(CSVText.parse(text) == rows)
+  }
+}
