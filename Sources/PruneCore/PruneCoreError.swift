@@ -14,6 +14,12 @@ public enum PruneCoreError: Error, Equatable, Sendable, CustomStringConvertible 
   case unexpectedBatch(epoch: Int, detail: String)
   /// A checkpoint that does not fit the rule it is restored into.
   case incompatibleState(reason: String)
+  /// A rule name the catalog does not know (``RuleCatalog``).
+  case unknownRule(name: String, validNames: [String])
+  /// An option given to a rule it does not apply to.
+  case inapplicableOption(option: String, rule: String, validOptions: [String])
+  /// An option value that could not be read (not a number, not one of the named choices).
+  case invalidOptionValue(option: String, value: String, expected: String)
 
   public var description: String {
     switch self {
@@ -33,6 +39,13 @@ public enum PruneCoreError: Error, Equatable, Sendable, CustomStringConvertible 
       return "epoch \(epoch): \(detail)"
     case .incompatibleState(let reason):
       return "cannot restore the rule's state: \(reason)"
+    case .unknownRule(let name, let validNames):
+      return "unknown rule '\(name)'; valid rules: \(validNames.joined(separator: ", "))."
+    case .inapplicableOption(let option, let rule, let validOptions):
+      let valid = validOptions.isEmpty ? "none" : validOptions.joined(separator: ", ")
+      return "option \(option) does not apply to rule \(rule); its options: \(valid)."
+    case .invalidOptionValue(let option, let value, let expected):
+      return "\(option) = '\(value)' cannot be read; expected \(expected)."
     }
   }
 }

@@ -1,0 +1,65 @@
+/// Scores that are the samples' last raw forward losses (InfoBatch, algorithms.md §1.4).
+///
+/// After a batch, each member's score is overwritten by its unweighted per-sample loss measured in
+/// the training forward, before the optimiser step; samples not seen keep their old (stale) score.
+/// No moving average. The initial score only matters until a sample is first seen; the InfoBatch
+/// package starts at 3.0 (algorithms.md §1.1), the paper and research code at 1.0.
+public struct LossScore: ScoreSource, Hashable {
+  /// The score before a sample is first seen (3.0 in the InfoBatch package).
+  public let initialScore: Double
+  public private(set) var scores: [Double]
+
+  /// - Parameters:
+  ///   - sampleCount: N, the number of samples.
+  ///   - initialScore: The score of an unseen sample; finite.
+  /// - Throws: ``PruneCoreError`` when `sampleCount` is not positive or `initialScore` not finite.
+  public init(sampleCount: Int, initialScore: Double = 3.0) throws {
+    guard sampleCount > 0 else { throw PruneCoreError.emptyDataset }
+    guard initialScore.isFinite else {
+      throw PruneCoreError.outOfRange(
+        parameter: "initialScore", value: initialScore, allowed: "finite numbers")
+    }
+    self.initialScore = initialScore
+    self.scores = [Double](repeating: initialScore, count: sampleCount)
+  }
+
+  public var name: String { "loss" }
+  public var requiredSignals: SignalKinds { .perSampleLoss }
+  public var rescaling: EpochPlan.Rescaling { .perSample }
+  public var parameters: [String: String] { ["score": "loss", "initialScore": "\(initialScore)"] }
+
+  /// Overwrites each member's score with its raw loss.
+  /// - Complexity: O(*B*) for a batch of *B* samples.
+  public mutating func update(with report: BatchReport) throws {
+    guard let losses = report.losses else {
+      throw PruneCoreError.missingSignal(rule: "loss score", signal: "per-sample loss")
+    }
+    guard losses.count == report.samples.count else {
+      throw PruneCoreError.unexpectedBatch(
+        epoch: report.epoch,
+        detail: "\(losses.count) losses for \(report.samples.count) samples; report one loss per sample.")
+    }
+    try checkSampleRange(of: report, sampleCount: scores.count)
+    for (sample, loss) in zip(report.samples, losses) where !loss.isFinite {
+      throw PruneCoreError.nonFiniteSignal(
+        signal: "loss", epoch: report.epoch, sample: sample, value: loss)
+    }
+    scores.withUnsafeMutableBufferPointer { table in
+      for (sample, loss) in zip(report.samples, losses) { table[sample] = loss }
+    }
+  }
+
+  public struct State: Codable, Sendable, Equatable {
+    public var scores: [Double]
+  }
+
+  public var state: State { State(scores: scores) }
+
+  public mutating func restore(_ state: State) throws {
+    guard state.scores.count == scores.count else {
+      throw PruneCoreError.incompatibleState(
+        reason: "\(state.scores.count) scores for \(scores.count) samples")
+    }
+    scores = state.scores
+  }
+}

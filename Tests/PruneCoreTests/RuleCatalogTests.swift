@@ -1,0 +1,92 @@
+import Testing
+@testable import PruneCore
+
+@Suite struct RuleCatalogTests {
+  let setup: TrainingSetup
+
+  init() throws {
+    setup = try TrainingSetup(sampleCount: 50, batchSize: 8, plannedEpochs: 6, seed: 5)
+  }
+
+  @Test func listsTheEightRules() {
+    #expect(
+      RuleCatalog.ruleNames
+        == ["full", "random", "static-random", "hard", "infobatch", "seta", "repb", "bpas"])
+    for descriptor in RuleCatalog.rules {
+      #expect(!descriptor.summary.isEmpty)
+      #expect(Set(descriptor.options).count == descriptor.options.count)
+    }
+  }
+
+  @Test func unknownRuleNamesTheValidOnes() {
+    #expect(throws: PruneCoreError.unknownRule(name: "infobach", validNames: RuleCatalog.ruleNames)) {
+      _ = try RuleCatalog.makeRule(named: "infobach", options: RuleOptions(), setup: setup)
+    }
+    let error = PruneCoreError.unknownRule(name: "x", validNames: ["full", "bpas"])
+    #expect(error.description == "unknown rule 'x'; valid rules: full, bpas.")
+  }
+
+  @Test func buildsInfoBatchWithEitherScore() throws {
+    var options = RuleOptions()
+    options.pruneRatio = 0.3
+    let rule = try RuleCatalog.makeRule(named: "infobatch", options: options, setup: setup)
+    #expect(rule.name == "infobatch")
+    #expect(rule.parameters["pruneRatio"] == "0.3")
+    #expect(rule.parameters["score"] == "loss")
+    #expect(rule.requiredSignals == .perSampleLoss)
+    try options.setValue("bls", forOption: "score")
+    try options.setValue("0.7", forOption: "alpha")
+    let bls = try RuleCatalog.makeRule(named: "infobatch", options: options, setup: setup)
+    #expect(bls.parameters["alpha"] == "0.7")
+    #expect(bls.requiredSignals == .batchMeanLoss)
+  }
+
+  @Test func rejectsOptionsThatDoNotApply() throws {
+    var options = RuleOptions()
+    options.rho = 0.5
+    #expect(throws: PruneCoreError.self) {
+      _ = try RuleCatalog.makeRule(named: "infobatch", options: options, setup: setup)
+    }
+    var alphaWithoutBLS = RuleOptions()
+    alphaWithoutBLS.alpha = 0.5
+    do {
+      _ = try RuleCatalog.makeRule(named: "infobatch", options: alphaWithoutBLS, setup: setup)
+      Issue.record("alpha without --score bls was accepted")
+    } catch let error as PruneCoreError {
+      #expect(error.description.contains("alpha"))
+      #expect(error.description.contains("score loss"))
+    }
+    var scoreOnFull = RuleOptions()
+    scoreOnFull.score = .bls
+    #expect(throws: PruneCoreError.self) {
+      _ = try RuleCatalog.makeRule(named: "full", options: scoreOnFull, setup: setup)
+    }
+  }
+
+  @Test func rejectsBadValues() throws {
+    var options = RuleOptions()
+    options.pruneRatio = 1.5
+    #expect(throws: PruneCoreError.outOfRange(parameter: "pruneRatio", value: 1.5, allowed: "[0, 1)")) {
+      _ = try RuleCatalog.makeRule(named: "infobatch", options: options, setup: setup)
+    }
+    var alphaOne = RuleOptions()
+    alphaOne.score = .bls
+    alphaOne.alpha = 1
+    #expect(throws: PruneCoreError.self) {
+      _ = try RuleCatalog.makeRule(named: "infobatch", options: alphaOne, setup: setup)
+    }
+  }
+
+  @Test func parsesOptionText() throws {
+    var options = RuleOptions()
+    try options.setValue("bernoulli", forOption: "selection")
+    try options.setValue("true", forOption: "package-weight-reset-bug")
+    try options.setValue("7", forOption: "groups")
+    #expect(options.selection == .bernoulli && options.packageWeightResetBug == true)
+    #expect(options.groups == 7)
+    #expect(options.setNames == [.selection, .packageWeightResetBug, .groups])
+    #expect(throws: PruneCoreError.self) { try options.setValue("abc", forOption: "rho") }
+    #expect(throws: PruneCoreError.self) { try options.setValue("1", forOption: "nope") }
+    #expect(throws: PruneCoreError.self) { try options.setValue("maybe", forOption: "rescale") }
+  }
+}
