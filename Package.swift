@@ -41,7 +41,9 @@ let package = Package(
     .target(name: "PruneSignals", dependencies: ["PruneCore"], exclude: ["README.md"]),
     .target(
       name: "PruneEngine", dependencies: ["PruneCore", "PruneSignals"], exclude: ["README.md"]),
-    .target(name: "PruneAnalysis", dependencies: ["CGSL", "CFFTW", "CBLAS"], exclude: ["README.md"]),
+    .target(
+      name: "PruneAnalysis", dependencies: ["PruneCore", "CGSL", "CFFTW", "CBLAS"],
+      exclude: ["README.md"]),
     .target(
       name: "MiniCNN", dependencies: ["PruneCore", "CBLAS", "CZlib"], exclude: ["README.md"],
       swiftSettings: [.unsafeFlags(["-Ounchecked"])]),

@@ -1,2 +1,0 @@
-/// The `PruneAnalysis` namespace.
-public enum PruneAnalysis {}
