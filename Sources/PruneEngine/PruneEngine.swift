@@ -1,2 +1,0 @@
-/// The `PruneEngine` namespace.
-public enum PruneEngine {}

@@ -1,0 +1,194 @@
+import PruneCore
+import PruneSignals
+
+/// Runs a pruning rule on a signal source, epoch by epoch and batch by batch, and records what
+/// happened (ARCHITECTURE.md, "Engine").
+///
+/// The loop, for each planned epoch e:
+/// ```
+/// plan = rule.plan(forEpoch: e)            // sizes known before the epoch starts
+/// if plan is empty: stop early             // B-PAS with no batch left (algorithms.md §5.4)
+/// source.beginEpoch(e)
+/// for each batch of the plan, in order:
+///   signals = source.measure(batch)        // forward, before the update
+///   rule.record(BatchReport(batch, signals))
+///   source.train(batch, effective weights) // the update
+/// source.finishEpoch(e); rule.finishEpoch(e)
+/// ```
+/// The effective weights are the plan's own (``EpochPlan/Rescaling/perSample``) or the batch's
+/// mean weight for every sample (``EpochPlan/Rescaling/batchMeanWeight``, the BLS code's
+/// rescaling). The engine is generic over the rule and the source, so the loop is specialised
+/// and allocates nothing per batch.
+public enum Simulation {
+  /// Runs `rule` on `source` for the rule's planned epochs.
+  ///
+  /// - Parameters:
+  ///   - rule: The rule, set up for the source's sample count; it is advanced through the run.
+  ///   - source: The signals; it is advanced through the run.
+  ///   - options: What to record.
+  ///   - progress: Called after each epoch with its record.
+  /// - Returns: Per-epoch records, per-sample outcomes and the summary.
+  /// - Throws: ``PruneEngineError`` before the run when rule and source do not fit, or when a
+  ///   plan is invalid; the rule's and the source's own errors as they come.
+  /// - Complexity: O(sample-iterations trained) plus the rule's own work.
+  public static func run<Rule: PruningRule, Source: SignalSource>(
+    _ rule: inout Rule, on source: inout Source, options: SimulationOptions = .init(),
+    progress: (EpochRecord) -> Void = { _ in }
+  ) throws -> SimulationResult {
+    try check(rule, fits: source)
+    let setup = rule.setup
+    let sampleCount = setup.sampleCount
+    let plannedEpochs = setup.plannedEpochs
+    let clock = ContinuousClock()
+    let runStart = clock.now
+
+    var outcomes =
+      options.recordsSampleOutcomes
+      ? SampleOutcomes(sampleCount: sampleCount, labels: source.classLabels) : nil
+    let hasLosses = source.providedSignals.contains(.perSampleLoss)
+    var lossBuffer = [Double](repeating: 0, count: max(setup.batchSize, 1))
+    var weightBuffer = [Double](repeating: 1, count: max(setup.batchSize, 1))
+    var records: [EpochRecord] = []
+    records.reserveCapacity(plannedEpochs)
+    var trainedIterations = 0
+    var trainedBatches = 0
+    var stoppedEarly = false
+
+    for epoch in 0..<plannedEpochs {
+      let epochStart = clock.now
+      let plan = try rule.plan(forEpoch: epoch)
+      if plan.isEmpty {
+        stoppedEarly = true
+        break
+      }
+      try validate(plan, epoch: epoch, sampleCount: sampleCount, rule: rule.name)
+      try source.beginEpoch(epoch)
+      var totals = EpochTotals()
+      for position in 0..<plan.batchCount {
+        let range = plan.range(ofBatch: position)
+        let count = range.count
+        if count > lossBuffer.count {
+          lossBuffer = [Double](repeating: 0, count: count)
+          weightBuffer = [Double](repeating: 1, count: count)
+        }
+        let batch = BatchIdentity(
+          epoch: epoch, position: position, batchID: plan.batchIDs[position])
+        let samples = plan.samples[range]
+        let measurement = try source.measure(batch, samples: samples, losses: &lossBuffer)
+        let weights = effectiveWeights(of: plan, range: range, scratch: &weightBuffer)
+        totals.add(
+          losses: hasLosses ? lossBuffer[0..<count] : nil, measurement: measurement,
+          weights: weights)
+        outcomes?.note(
+          samples: samples, weights: weights, losses: hasLosses ? lossBuffer[0..<count] : nil,
+          epoch: epoch)
+        try rule.record(
+          BatchReport(
+            epoch: epoch, position: position, batchID: batch.batchID, samples: samples,
+            losses: hasLosses ? lossBuffer[0..<count] : nil, meanLoss: measurement.meanLoss,
+            activationStatistic: measurement.activationStatistic))
+        try source.train(batch, samples: samples, weights: weights)
+      }
+      try source.finishEpoch(epoch)
+      try rule.finishEpoch(epoch)
+
+      trainedIterations += plan.sampleCount
+      trainedBatches += plan.batchCount
+      let record = EpochRecord(
+        epoch: epoch, trainedSamples: plan.sampleCount, trainedBatches: plan.batchCount,
+        prunedSamples: sampleCount - plan.sampleCount,
+        savedFraction: 1 - Double(plan.sampleCount) / Double(sampleCount),
+        meanWeight: plan.meanWeight, maxWeight: plan.maxWeight,
+        meanLoss: totals.meanLoss, meanWeightedLoss: totals.meanWeightedLoss,
+        meanActivation: totals.meanActivation,
+        cumulativeSavedFraction: 1 - Double(trainedIterations)
+          / (Double(sampleCount) * Double(epoch + 1)),
+        wallSeconds: seconds(clock.now - epochStart))
+      records.append(record)
+      progress(record)
+    }
+
+    let originalBatches = setup.batchCount(forSamples: sampleCount)
+    let batchSaved =
+      1 - Double(trainedBatches) / (Double(plannedEpochs) * Double(originalBatches))
+    let reportsDSI = options.reportsDSI ?? rule.requiredSignals.contains(.activationStatistic)
+    let summary = SimulationSummary(
+      rule: rule.name, source: source.name, samples: sampleCount, batchSize: setup.batchSize,
+      epochsPlanned: plannedEpochs, epochsRun: records.count,
+      trainedSampleIterations: trainedIterations, trainedBatches: trainedBatches,
+      savedFraction: 1 - Double(trainedIterations) / (Double(sampleCount) * Double(plannedEpochs)),
+      batchSavedFraction: batchSaved, dsi: reportsDSI ? batchSaved : nil,
+      stoppedEarly: stoppedEarly, finalMeanLoss: records.last?.meanLoss,
+      samplesNeverTrained: outcomes?.neverTrainedCount ?? 0)
+    return SimulationResult(
+      summary: summary, epochs: records, samples: outcomes,
+      wallSeconds: seconds(clock.now - runStart))
+  }
+
+  /// Checks, before any work, that the rule can run on the source.
+  ///
+  /// - Throws: ``PruneEngineError/missingSignals(rule:required:source:provided:)``,
+  ///   ``PruneEngineError/sampleCountMismatch(rule:ruleSamples:source:sourceSamples:)`` or
+  ///   ``PruneEngineError/tooFewEpochs(source:available:planned:)``.
+  public static func check<Rule: PruningRule, Source: SignalSource>(
+    _ rule: Rule, fits source: Source
+  ) throws {
+    var provided = source.providedSignals
+    if provided.contains(.perSampleLoss) { provided.insert(.batchMeanLoss) }
+    guard provided.isSuperset(of: rule.requiredSignals) else {
+      throw PruneEngineError.missingSignals(
+        rule: rule.name, required: rule.requiredSignals, source: source.name, provided: provided)
+    }
+    guard rule.setup.sampleCount == source.sampleCount else {
+      throw PruneEngineError.sampleCountMismatch(
+        rule: rule.name, ruleSamples: rule.setup.sampleCount, source: source.name,
+        sourceSamples: source.sampleCount)
+    }
+    if let available = source.availableEpochs, available < rule.setup.plannedEpochs {
+      throw PruneEngineError.tooFewEpochs(
+        source: source.name, available: available, planned: rule.setup.plannedEpochs)
+    }
+  }
+
+  /// Checks a plan: its epoch, every index in 0..<N, every weight finite and >= 0, no empty batch.
+  static func validate(_ plan: EpochPlan, epoch: Int, sampleCount: Int, rule: String) throws {
+    guard plan.epoch == epoch else {
+      throw PruneEngineError.invalidPlan(
+        rule: rule, epoch: epoch, detail: "it is labelled epoch \(plan.epoch)")
+    }
+    for sample in plan.samples where sample < 0 || sample >= sampleCount {
+      throw PruneEngineError.invalidPlan(
+        rule: rule, epoch: epoch, detail: "sample \(sample) is outside 0..<\(sampleCount)")
+    }
+    for weight in plan.weights where !(weight >= 0 && weight.isFinite) {
+      throw PruneEngineError.invalidPlan(
+        rule: rule, epoch: epoch, detail: "weight \(weight) is not a finite number >= 0")
+    }
+    for position in 0..<plan.batchCount where plan.range(ofBatch: position).isEmpty {
+      throw PruneEngineError.invalidPlan(
+        rule: rule, epoch: epoch, detail: "batch \(position) has no sample")
+    }
+  }
+
+  /// The weights the loss applies to the batch at `range` (see the type's discussion).
+  @inline(__always)
+  static func effectiveWeights(
+    of plan: EpochPlan, range: Range<Int>, scratch: inout [Double]
+  ) -> ArraySlice<Double> {
+    switch plan.rescaling {
+    case .perSample:
+      return plan.weights[range]
+    case .batchMeanWeight:
+      var total = 0.0
+      for k in range { total += plan.weights[k] }
+      let mean = total / Double(range.count)
+      for k in 0..<range.count { scratch[k] = mean }
+      return scratch[0..<range.count]
+    }
+  }
+
+  static func seconds(_ duration: Duration) -> Double {
+    let parts = duration.components
+    return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+  }
+}

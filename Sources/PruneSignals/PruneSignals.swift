@@ -1,2 +1,0 @@
-/// The `PruneSignals` namespace.
-public enum PruneSignals {}

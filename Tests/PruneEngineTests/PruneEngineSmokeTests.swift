@@ -1,6 +1,0 @@
-import Testing
-@testable import PruneEngine
-
-@Test func PruneEngineModuleLoads() {
-  #expect(String(describing: PruneEngine.self).contains("PruneEngine"))
-}
