@@ -16,6 +16,8 @@ public enum PruneReportError: Error, Equatable, Sendable, CustomStringConvertibl
   case malformedCSV(line: Int, reason: String)
   /// A value that cannot be turned into JSON (or JSON text that cannot be read).
   case invalidJSON(what: String, reason: String)
+  /// A plot series whose arrays (x, y, lower, upper) differ in length.
+  case seriesLengthMismatch(series: String, field: String, expected: Int, found: Int)
   /// An axis range that cannot be drawn (empty, reversed, non-finite, or not positive on a log axis).
   case invalidAxisRange(axis: String, lower: Double, upper: Double, reason: String)
 
@@ -43,6 +45,9 @@ public enum PruneReportError: Error, Equatable, Sendable, CustomStringConvertibl
         + "breaks, and double the quotes inside them."
     case .invalidJSON(let what, let reason):
       return "\(what) is not valid JSON: \(reason); use finite numbers and string keys."
+    case .seriesLengthMismatch(let series, let field, let expected, let found):
+      return "series \"\(series)\": \(field) has \(found) values but x has \(expected); pass "
+        + "one value per x (use .nan for a point to skip)."
     case .invalidAxisRange(let axis, let lower, let upper, let reason):
       return "\(axis) axis range [\(lower), \(upper)] \(reason); pass finite limits with "
         + "lower < upper (both > 0 on a log axis), or leave the range nil to fit the data."

@@ -1,0 +1,95 @@
+import Foundation
+
+@testable import PruneReport
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Figures shaped like the claims' figures, used by the SVG tests and, when the environment
+/// variable PRUNEREPORT_SAMPLES names a folder, written there for a visual check.
+enum SampleFigures {
+  /// A log-log magnitude response (BLS-1) with a measured band and the analytic curve.
+  static func emaResponse() throws -> XYPlot {
+    let frequencies = (0..<120).map { 0.001 * pow(500, Double($0) / 119) }
+    func response(_ alpha: Double, _ f: Double) -> Double {
+      (1 - alpha) / (1 - 2 * alpha * cos(2 * Double.pi * f) + alpha * alpha).squareRoot()
+    }
+    var plot = XYPlot(
+      title: "BLS-1: EMA magnitude response, measured (FFT) against analytic",
+      xAxis: .log10("frequency (cycles per step)"), yAxis: .log10("|H(e^jω)|"))
+    for (index, alpha) in [0.9, 0.99].enumerated() {
+      let analytic = frequencies.map { response(alpha, $0) }
+      let wiggle = frequencies.indices.map { 1 + 0.06 * sin(Double($0 + 7 * index)) }
+      let measured = zip(analytic, wiggle).map { $0 * $1 }
+      plot.add(
+        try PlotSeries(name: "measured α = \(alpha)", x: frequencies, y: measured)
+          .withUncertainty(
+            lower: measured.map { $0 * 0.85 }, upper: measured.map { $0 * 1.15 }, as: .band))
+      var line = try PlotSeries(
+        name: "analytic α = \(alpha)", x: frequencies, y: analytic, style: .line)
+      line.appearance = SeriesAppearance(color: "#000000", dash: index == 0 ? "9 4" : "2.5 3")
+      plot.add(line)
+    }
+    plot.add(.vertical(at: 0.0161, label: "crossover f = 0.016"))
+    return plot
+  }
+
+  /// Relative bias against the prune ratio r for four estimators, with error bars (IB-1).
+  static func biasAgainstRatio() throws -> XYPlot {
+    let ratios = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+    let curves: [(String, (Double) -> Double)] = [
+      ("rescaled (InfoBatch)", { _ in 0.002 }),
+      ("no rescale", { $0 * 0.45 }),
+      ("hard pruning", { $0 * 0.62 + 0.03 }),
+      ("random pruning", { _ in 0.004 }),
+    ]
+    var plot = XYPlot(
+      title: "IB-1: relative bias of the pruned-epoch gradient sum",
+      xAxis: try Axis(label: "prune ratio r", lower: 0, upper: 1),
+      yAxis: try Axis(label: "relative bias ‖E[ĝ] − g‖ / ‖g‖", lower: 0))
+    for (name, curve) in curves {
+      let values = ratios.map(curve)
+      plot.add(
+        try PlotSeries(name: name, x: ratios, y: values)
+          .withUncertainty(halfWidth: values.map { 0.01 + $0 * 0.05 }))
+    }
+    plot.add(.horizontal(at: 0, label: "unbiased"))
+    return plot
+  }
+
+  /// A scatter with NaN, infinity and an empty series (must not break anything).
+  static func scatterWithGaps() throws -> XYPlot {
+    let x = (0..<60).map { Double($0) * 0.5 - 10 }
+    let y = x.enumerated().map { index, value in
+      index % 17 == 5 ? Double.nan : index == 40 ? .infinity : 1000 * sin(value / 3)
+    }
+    return XYPlot(
+      title: "Scatter with gaps", xAxis: .linear("x"), yAxis: .linear("y"),
+      series: [
+        try PlotSeries(name: "samples", x: x, y: y, style: .markers),
+        try PlotSeries(name: "trend", x: x, y: y.map { $0 * 0.5 }, style: .lineAndMarkers),
+        try PlotSeries(name: "empty", x: [], y: []),
+      ])
+  }
+
+  static var all: [(name: String, svg: String)] {
+    get throws {
+      [
+        ("ema-response", try emaResponse().svg()),
+        ("bias-vs-r", try biasAgainstRatio().svg()),
+        ("scatter-gaps", try scatterWithGaps().svg()),
+        ("empty", XYPlot(title: "Nothing", xAxis: .log10("x"), yAxis: .linear("y")).svg()),
+      ]
+    }
+  }
+
+  /// Writes every sample when PRUNEREPORT_SAMPLES is set.
+  static func writeIfRequested() throws {
+    guard let path = ProcessInfo.processInfo.environment["PRUNEREPORT_SAMPLES"] else { return }
+    let folder = try OutputFolder(path: path)
+    for sample in try all { try folder.write(sample.svg, to: sample.name + ".svg") }
+  }
+}
