@@ -50,3 +50,22 @@ import _PruneTestSupport
     }
   }
 }
+
+@Suite struct AppliedGainTests {
+  /// White noise through the EMA: the output variance is (1-α)² Σ α^{2n} s² = s² (1-α)/(1+α).
+  /// Applying the analytic |H|² to the flat density 2 s² on 4097 bins reproduces it to the
+  /// midpoint-rule error of the discrete sum (≪ 1e-3 at α = 0.5).
+  @Test func emaGainOnAFlatSpectrumGivesTheOutputVariance() {
+    let length = 8192
+    let frequencies = (0...length / 2).map { Double($0) / Double(length) }
+    var density = [Double](repeating: 2 * 4, count: frequencies.count)
+    density[0] = 4
+    density[density.count - 1] = 4
+    let flat = PowerSpectrum(
+      frequencies: frequencies, density: density, segmentLength: length, segmentCount: 1)
+    let filtered = flat.applyingGain {
+      MagnitudeResponse.exponentialMovingAverage(alpha: 0.5, frequency: $0)
+    }
+    #expect(abs(filtered.totalPower - 4 * 0.5 / 1.5) < 1e-9)
+  }
+}

@@ -64,3 +64,16 @@ import _PruneTestSupport
     }
   }
 }
+
+@Suite struct ColumnStatisticsTests {
+  /// Rows (1, 10), (2, 20), (3, 30), (4, 40): column means 2.5 and 25, variances 5/3 and 500/3.
+  @Test func columnMeansAndVariancesUseTheStride() throws {
+    let matrix: [Double] = [1, 10, 2, 20, 3, 30, 4, 40]
+    #expect(try Statistics.columnMeans(matrix, columns: 2) == [2.5, 25])
+    let variances = try Statistics.columnVariances(matrix, columns: 2)
+    #expect(Tolerance.isClose(variances[0], 5.0 / 3, relative: 1e-15))
+    #expect(Tolerance.isClose(variances[1], 500.0 / 3, relative: 1e-15))
+    #expect(throws: PruneAnalysisError.self) { try Statistics.columnMeans(matrix, columns: 3) }
+    #expect(throws: PruneAnalysisError.self) { try Statistics.columnVariances([1, 2], columns: 2) }
+  }
+}

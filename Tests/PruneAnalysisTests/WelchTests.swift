@@ -17,6 +17,7 @@ import PruneCore
     var generator = SeededGenerator(seed: 2024)
     let noise = (0..<32_768).map { _ in 2 * generator.nextGaussian() }
     let spectrum = try Spectral.welch(noise, segmentLength: 256)
+    #expect(spectrum == (try noise.welchSpectrum(segmentLength: 256)))
     #expect(spectrum.segmentCount == 255)
     #expect(spectrum.frequencies.count == 129)
     #expect(spectrum.frequencies.last == 0.5)

@@ -10,6 +10,7 @@ public struct BinomialDistribution: Sendable, Hashable {
 
   /// - Throws: ``PruneAnalysisError`` for n outside [0, 2³² - 1] or p outside [0, 1].
   public init(trials: Int, probability: Double) throws(PruneAnalysisError) {
+    GSLRuntime.ensureReady()  // before any gsl_cdf_* call can report an error
     try Validation.require(
       trials >= 0 && trials <= Int(UInt32.max), parameter: "trials", value: Double(trials),
       allowed: "[0, 4294967295]")

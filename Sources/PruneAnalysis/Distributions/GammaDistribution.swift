@@ -10,6 +10,7 @@ public struct GammaDistribution: ContinuousDistribution, Hashable {
 
   /// - Throws: ``PruneAnalysisError`` for k ≤ 0 or θ ≤ 0.
   public init(shape: Double, scale: Double = 1) throws(PruneAnalysisError) {
+    GSLRuntime.ensureReady()  // before any gsl_cdf_* call can report an error
     try checkPositive(shape, "shape")
     try checkPositive(scale, "scale")
     self.shape = shape

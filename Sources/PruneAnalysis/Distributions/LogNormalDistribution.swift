@@ -11,6 +11,7 @@ public struct LogNormalDistribution: ContinuousDistribution, Hashable {
 
   /// - Throws: ``PruneAnalysisError`` for a non-finite ζ or σ ≤ 0.
   public init(logMean: Double = 0, logStandardDeviation: Double = 1) throws(PruneAnalysisError) {
+    GSLRuntime.ensureReady()  // before any gsl_cdf_* call can report an error
     try Validation.require(
       logMean.isFinite, parameter: "logMean", value: logMean, allowed: "(-inf, inf)")
     try checkPositive(logStandardDeviation, "logStandardDeviation")

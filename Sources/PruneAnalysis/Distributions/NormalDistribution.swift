@@ -10,6 +10,7 @@ public struct NormalDistribution: ContinuousDistribution, Hashable {
 
   /// - Throws: ``PruneAnalysisError`` for a non-finite μ or σ ≤ 0.
   public init(mean: Double = 0, standardDeviation: Double = 1) throws(PruneAnalysisError) {
+    GSLRuntime.ensureReady()  // before any gsl_cdf_* call can report an error
     try Validation.require(mean.isFinite, parameter: "mean", value: mean, allowed: "(-inf, inf)")
     try checkPositive(standardDeviation, "standardDeviation")
     self.mean = mean

@@ -14,6 +14,7 @@ public struct StudentTDistribution: ContinuousDistribution, Hashable {
   public init(
     degreesOfFreedom: Double, location: Double = 0, scale: Double = 1
   ) throws(PruneAnalysisError) {
+    GSLRuntime.ensureReady()  // before any gsl_cdf_* call can report an error
     try checkPositive(degreesOfFreedom, "degreesOfFreedom")
     try Validation.require(
       location.isFinite, parameter: "location", value: location, allowed: "(-inf, inf)")

@@ -78,3 +78,19 @@ extension PowerSpectrum {
 
   private static func difference(_ a: Double, _ b: Double) -> Double { a - b }
 }
+
+extension PowerSpectrum {
+  /// The spectrum after a linear filter of gain |H(f)|: P_out(f) = |H(f)|² P_in(f).
+  ///
+  /// Applies an analytic response to a measured spectrum, e.g. the EMA gain of BLS-1 to the
+  /// signal and noise spectra of BLS-3 to predict the EMA's output SNR.
+  public func applyingGain(_ gain: (Double) -> Double) -> PowerSpectrum {
+    PowerSpectrum(
+      frequencies: frequencies,
+      density: zip(frequencies, density).map { frequency, value in
+        let g = gain(frequency)
+        return g * g * value
+      },
+      segmentLength: segmentLength, segmentCount: segmentCount)
+  }
+}
