@@ -5,8 +5,19 @@ public struct PruneLab: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "prunelab",
     abstract: "Dynamic data pruning: simulate rules, replay logs, reproduce claims, train a CNN.",
+    discussion: """
+      Exit statuses (sysexits.h): 0 success, 64 bad usage or parameter, 65 bad input data \
+      (a malformed or inconsistent log), 66 an input file that cannot be read, 70 an internal \
+      error, 73 an output that cannot be written, 1 anything else.
+      """,
     version: PruneLabVersion.current,
-    subcommands: [Reproduce.self, Claims.self]
+    // One entry per subcommand; each lives in its own file as `extension PruneLab`.
+    subcommands: [
+      Rules.self,
+      Simulate.self,
+      Reproduce.self,
+      Claims.self,
+    ]
   )
   public init() {}
 }

@@ -1,0 +1,181 @@
+import Foundation
+import PruneCore
+import PruneEngine
+import PruneReport
+import PruneSignals
+
+/// One `prunelab simulate` run: loads or makes the signals, builds the rule, checks that they
+/// fit and that the output folder is writable, runs the engine, and writes the files.
+///
+/// Everything that can be refused is refused before the output folder is touched; the files are
+/// staged and moved into place together at the end (``StagedFiles``).
+struct SimulationJob {
+  static let defaultSamples = 10_000
+  static let defaultEpochs = 200
+
+  let command: PruneLab.Simulate
+  let ruleOptions: RuleOptions
+  let lossLog: LossLog?
+  let activationLog: ActivationLog?
+  let setup: TrainingSetup
+
+  /// Reads the logs and settles the sizes.
+  /// - Throws: the logs' errors, ``PruneLabCLIError`` for sizes that disagree with a log, and
+  ///   ``PruneCoreError`` for sizes out of range.
+  init(command: PruneLab.Simulate) throws {
+    self.command = command
+    ruleOptions = try RuleArguments.parse(command.ruleArguments)
+    lossLog = try command.losses.map { try LossLog.read(from: $0) }
+    activationLog = try command.activations.map { try ActivationLog.read(from: $0) }
+    let sampleCount = try Self.sampleCount(command, lossLog: lossLog)
+    let epochCount = try Self.epochCount(command, lossLog: lossLog, activationLog: activationLog)
+    setup = try TrainingSetup(
+      sampleCount: sampleCount, batchSize: command.batchSize, plannedEpochs: epochCount,
+      seed: command.seed)
+  }
+
+  private static func sampleCount(_ command: PruneLab.Simulate, lossLog: LossLog?) throws -> Int {
+    guard let lossLog, let path = command.losses else {
+      if command.activations != nil, command.samples == nil {
+        throw PruneLabCLIError.needsOption(
+          option: "--samples",
+          reason: "an activation log alone does not say how many samples the batches hold")
+      }
+      return command.samples ?? defaultSamples
+    }
+    if let samples = command.samples, samples != lossLog.sampleCount {
+      throw PruneLabCLIError.disagreesWithLog(
+        option: "--samples", value: samples, log: path, logValue: lossLog.sampleCount)
+    }
+    return lossLog.sampleCount
+  }
+
+  private static func epochCount(
+    _ command: PruneLab.Simulate, lossLog: LossLog?, activationLog: ActivationLog?
+  ) throws -> Int {
+    let logged: (epochs: Int, path: String)? =
+      if let lossLog, let path = command.losses {
+        (lossLog.epochCount, path)
+      } else if let activationLog, let path = command.activations {
+        (activationLog.epochCount, path)
+      } else {
+        nil
+      }
+    guard let logged else { return command.epochs ?? defaultEpochs }
+    if let epochs = command.epochs, epochs != logged.epochs {
+      throw PruneLabCLIError.disagreesWithLog(
+        option: "--epochs", value: epochs, log: logged.path, logValue: logged.epochs)
+    }
+    return logged.epochs
+  }
+
+  /// Runs and writes; see the type's discussion.
+  func run() throws {
+    var rule = try RuleCatalog.makeRule(
+      named: command.rule, options: ruleOptions, setup: setup)
+    if lossLog != nil || activationLog != nil {
+      var source = try makeReplaySource()
+      try Simulation.check(rule, fits: source)
+      try execute(rule: &rule, source: &source, recordedLosses: { _ in nil },
+                  recordedActivations: { _ in nil })
+    } else {
+      var source = try makeSyntheticSource()
+      try Simulation.check(rule, fits: source)
+      try execute(
+        rule: &rule, source: &source, recordedLosses: { $0.primary.recordedLog },
+        recordedActivations: { $0.secondary.recordedLog })
+    }
+  }
+
+  private func makeReplaySource() throws -> LogReplaySource {
+    if let lossLog {
+      return try LogReplaySource(
+        lossLog: lossLog, activationLog: activationLog, name: "loss log \(command.losses ?? "")")
+    }
+    guard let activationLog else {
+      throw PruneLabCLIError.needsOption(option: "--losses or --activations", reason: "no log")
+    }
+    let needed = setup.batchCount(forSamples: setup.sampleCount)
+    guard activationLog.batchCount >= needed else {
+      throw PruneSignalsError.mismatch(
+        detail: "\(command.activations ?? "the activation log") holds \(activationLog.batchCount) "
+          + "batches but \(setup.sampleCount) samples in batches of \(setup.batchSize) make "
+          + "\(needed); pass the --samples and --batch-size of the logged run.")
+    }
+    return try LogReplaySource(
+      activationLog: activationLog, sampleCount: setup.sampleCount,
+      name: "activation log \(command.activations ?? "")")
+  }
+
+  /// The synthetic learner and the activation generator, seeded from `--seed`.
+  private func makeSyntheticSource() throws
+    -> CombinedSignalSource<SyntheticLearner, ActivationStabilitySource>
+  {
+    var seeds = SplitMix64(state: command.seed)
+    var learner = try SyntheticLearner(
+      sampleCount: setup.sampleCount, configuration: command.signals.learnerConfiguration(),
+      seed: seeds.next())
+    var activations = try ActivationStabilitySource(
+      sampleCount: setup.sampleCount, batchCount: setup.batchCount(forSamples: setup.sampleCount),
+      configuration: command.signals.activationConfiguration(), seed: seeds.next())
+    if command.writeLossLog { learner.startRecording() }
+    if command.writeActivationLog { activations.startRecording() }
+    return try CombinedSignalSource(learner, activations)
+  }
+
+  /// Checks the folder, runs the engine with `rule` opened to its concrete type, writes.
+  private func execute<Source: SignalSource>(
+    rule: inout any PruningRule, source: inout Source,
+    recordedLosses: (Source) -> LossLog?, recordedActivations: (Source) -> ActivationLog?
+  ) throws {
+    let folderExisted = FileManager.default.fileExists(atPath: command.out)
+    let folder = try OutputFolder(path: command.out)
+    do {
+      let reporter = ProgressReporter(
+        isEnabled: command.progress || ProgressReporter.isTerminal, plannedEpochs: setup.plannedEpochs)
+      let result = try runOpened(&rule, on: &source, reporter: reporter)
+      reporter.finish(result)
+      var files = SimulationFiles(
+        command: command, setup: setup, result: result, ruleParameters: rule.parameters,
+        sourceParameters: sourceParameters())
+      if command.writeLossLog, let log = recordedLosses(source) {
+        files.add(name: "losses.csv", bytes: log.csvBytes())
+      }
+      if command.writeActivationLog, let log = recordedActivations(source) {
+        files.add(name: "activations.csv", bytes: log.csvBytes())
+      }
+      try StagedFiles.write(files.all(includeSamples: !command.noSampleOutcomes), into: folder)
+    } catch {
+      if !folderExisted { _ = rmdir(folder.path) }  // only removes a folder left empty
+      throw error
+    }
+  }
+
+  private func runOpened<Rule: PruningRule, Source: SignalSource>(
+    _ rule: inout Rule, on source: inout Source, reporter: ProgressReporter
+  ) throws -> SimulationResult {
+    try Simulation.run(
+      &rule, on: &source,
+      options: SimulationOptions(recordsSampleOutcomes: !command.noSampleOutcomes)
+    ) { reporter.report($0) }
+  }
+
+  /// The signal settings for the manifest.
+  private func sourceParameters() -> [String: String] {
+    var parameters: [String: String] = [:]
+    if let path = command.losses { parameters["lossLog"] = path }
+    if let path = command.activations { parameters["activationLog"] = path }
+    if lossLog == nil, activationLog == nil {
+      parameters["source"] = "synthetic learner + activation-stability generator"
+      if let learner = try? command.signals.learnerConfiguration() {
+        parameters.merge(learner.parameters) { first, _ in first }
+      }
+      if let activations = try? command.signals.activationConfiguration() {
+        parameters.merge(activations.parameters) { first, _ in first }
+      }
+    } else {
+      parameters["source"] = "replay"
+    }
+    return parameters
+  }
+}

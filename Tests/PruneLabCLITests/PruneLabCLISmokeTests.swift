@@ -1,6 +1,0 @@
-import Testing
-@testable import PruneLabCLI
-
-@Test func PruneLabCLIModuleLoads() {
-  #expect(PruneLab.configuration.commandName == "prunelab")
-}
