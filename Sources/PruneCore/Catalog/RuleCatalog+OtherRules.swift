@@ -3,7 +3,55 @@ extension RuleCatalog {
   static func makeOtherRule(
     named name: String, options: RuleOptions, setup: TrainingSetup
   ) throws -> any PruningRule {
-    throw PruneCoreError.inconsistent(
-      parameters: "rule", reason: "rule \(name) is listed but not built yet in this version.")
+    switch name {
+    case "random":
+      return DynamicRandom(
+        configuration: try RandomBaselineConfiguration(
+          pruneRatio: options.pruneRatio ?? 0.5, rescales: options.rescale ?? false,
+          prunesFirstEpoch: options.pruneFirstEpoch ?? false),
+        setup: setup)
+    case "static-random":
+      return StaticRandom(
+        configuration: try RandomBaselineConfiguration(pruneRatio: options.pruneRatio ?? 0.5),
+        setup: setup)
+    case "hard":
+      return try HardPruning(setup: setup)
+    case "seta":
+      let configuration = try SeTaConfiguration(
+        pruneRatio: options.pruneRatio ?? 0.1, groupCount: options.groups ?? 5,
+        windowScale: options.windowScale ?? 0.9, delta: options.delta ?? 0.875,
+        clustering: options.clustering ?? .exact)
+      switch options.score ?? .loss {
+      case .loss:
+        return try SeTa(
+          configuration: configuration, scoreSource: lossScore(options, setup: setup),
+          setup: setup)
+      case .bls:
+        return try SeTa(
+          configuration: configuration, scoreSource: batchLossScore(options, setup: setup),
+          setup: setup)
+      }
+    case "repb":
+      let configuration = try RePBConfiguration(
+        rho: options.rho ?? 0.5, windowBatches: options.window ?? 1,
+        maxWeight: options.maxWeight, delta: options.delta)
+      switch options.score ?? .loss {
+      case .loss:
+        return try RePB(
+          configuration: configuration, scoreSource: lossScore(options, setup: setup),
+          setup: setup)
+      case .bls:
+        return try RePB(
+          configuration: configuration, scoreSource: batchLossScore(options, setup: setup),
+          setup: setup)
+      }
+    case "bpas":
+      return BPAS(
+        configuration: try BPASConfiguration(
+          deltaStart: options.deltaStart ?? 1e-6, deltaEnd: options.deltaEnd ?? 5e-5),
+        setup: setup)
+    default:
+      throw PruneCoreError.unknownRule(name: name, validNames: ruleNames)
+    }
   }
 }

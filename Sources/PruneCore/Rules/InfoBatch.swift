@@ -68,7 +68,7 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule {
   /// - Complexity: O(*N*); allocates the result.
   public var candidateSamples: [Int] {
     let scores = scoreSource.scores
-    let mean = Self.mean(of: scores)
+    let mean = ScoreStatistics.mean(of: scores)
     return scores.indices.filter { scores[$0] < mean }
   }
 
@@ -116,7 +116,7 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule {
       candidateBuffer = [Int](repeating: 0, count: count)
     }
     let scores = scoreSource.scores
-    let mean = Self.mean(of: scores)
+    let mean = ScoreStatistics.mean(of: scores)
     let keepRatio = configuration.keepRatio
     let configuration = self.configuration
     let selection = configuration.selection
@@ -167,28 +167,6 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule {
       lingeringBoosted = Array(samples[restCount...])
     }
     return (samples, weights)
-  }
-
-  /// The mean of all scores, summed in four interleaved lanes (a fixed order, so deterministic).
-  @usableFromInline
-  static func mean(of scores: [Double]) -> Double {
-    scores.withUnsafeBufferPointer { s in
-      var lanes = (0.0, 0.0, 0.0, 0.0)
-      let blocked = s.count & ~3
-      var i = 0
-      while i < blocked {
-        lanes.0 += s[i]
-        lanes.1 += s[i + 1]
-        lanes.2 += s[i + 2]
-        lanes.3 += s[i + 3]
-        i += 4
-      }
-      while i < s.count {
-        lanes.0 += s[i]
-        i += 1
-      }
-      return ((lanes.0 + lanes.1) + (lanes.2 + lanes.3)) / Double(s.count)
-    }
   }
 
   /// Updates the scores of the batch's samples.

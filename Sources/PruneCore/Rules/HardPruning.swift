@@ -1,0 +1,74 @@
+/// Hard pruning: drop every sample whose score is below the mean, no randomness, no rescaling.
+///
+/// The biased rule InfoBatch argues against (InfoBatch, ICLR 2024, Eq. 11; algorithms.md Part A,
+/// "Baselines"): the epoch trains `{ i : s_i >= mean(s) }`, weight 1. Epoch 0 trains every sample
+/// (no score has been seen). The set is never empty: the largest score is at least the mean.
+/// Draws: one shuffle per epoch from the generator of `(seed, epoch)`.
+public struct HardPruning<Source: ScoreSource>: PruningRule {
+  public let setup: TrainingSetup
+  public private(set) var scoreSource: Source
+  public private(set) var cursor = EpochCursor()
+
+  /// - Throws: ``PruneCoreError/inconsistent(parameters:reason:)`` when the source's size differs
+  ///   from `setup.sampleCount`.
+  public init(scoreSource: Source, setup: TrainingSetup) throws {
+    guard scoreSource.scores.count == setup.sampleCount else {
+      throw PruneCoreError.inconsistent(
+        parameters: "scoreSource, sampleCount",
+        reason: "the score source holds \(scoreSource.scores.count) scores for "
+          + "\(setup.sampleCount) samples; build it with the setup's sample count.")
+    }
+    self.setup = setup
+    self.scoreSource = scoreSource
+  }
+
+  public var name: String { "hard" }
+  public var requiredSignals: SignalKinds { scoreSource.requiredSignals }
+  public var parameters: [String: String] {
+    var values = scoreSource.parameters
+    values["rule"] = name
+    return values
+  }
+
+  public mutating func plan(forEpoch epoch: Int) throws -> EpochPlan {
+    try cursor.beginEpoch(epoch)
+    var generator = epochGenerator(seed: setup.seed, epoch: epoch)
+    var samples: [Int]
+    if epoch == 0 {
+      samples = Array(0..<setup.sampleCount)
+    } else {
+      let scores = scoreSource.scores
+      let mean = ScoreStatistics.mean(of: scores)
+      samples = []
+      samples.reserveCapacity(scores.count)
+      for i in scores.indices where !(scores[i] < mean) { samples.append(i) }
+    }
+    samples.seededShuffle(using: &generator)
+    let weights = [Double](repeating: 1, count: samples.count)
+    return EpochPlan(epoch: epoch, samples: samples, weights: weights, batchSize: setup.batchSize)
+  }
+
+  public mutating func record(_ report: BatchReport) throws {
+    try cursor.checkReport(report)
+    try scoreSource.update(with: report)
+  }
+
+  public mutating func finishEpoch(_ epoch: Int) throws { try cursor.finishEpoch(epoch) }
+
+  public struct State: Codable, Sendable, Equatable {
+    public var scores: Source.State
+    public var cursor: EpochCursor
+  }
+  public var state: State { State(scores: scoreSource.state, cursor: cursor) }
+  public mutating func restore(_ state: State) throws {
+    try scoreSource.restore(state.scores)
+    cursor = state.cursor
+  }
+}
+
+extension HardPruning where Source == LossScore {
+  /// Hard pruning on per-sample losses.
+  public init(setup: TrainingSetup) throws {
+    try self.init(scoreSource: LossScore(sampleCount: setup.sampleCount), setup: setup)
+  }
+}

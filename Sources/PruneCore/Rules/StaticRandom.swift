@@ -1,0 +1,51 @@
+/// The static random baseline: one uniform subset, chosen before training, trained every epoch.
+///
+/// Keeps max(1, floor(N (1 - r))) samples, weight 1, from epoch 0 on: static pruning decides
+/// before the first epoch, so unlike the dynamic rules its epoch 0 is already pruned
+/// (algorithms.md Part A, "Baselines"). The subset is drawn from the setup stream
+/// (``setupGenerator(seed:)``); each epoch shuffles it with the generator of `(seed, epoch)`.
+public struct StaticRandom: PruningRule {
+  public let configuration: RandomBaselineConfiguration
+  public let setup: TrainingSetup
+  /// The kept samples, ascending.
+  public let subset: [Int]
+  public private(set) var cursor = EpochCursor()
+
+  /// Draws the subset. ``RandomBaselineConfiguration/rescales`` and
+  /// ``RandomBaselineConfiguration/prunesFirstEpoch`` are ignored (no reweighting, always pruned).
+  public init(configuration: RandomBaselineConfiguration = .standard, setup: TrainingSetup) {
+    self.configuration = configuration
+    self.setup = setup
+    var generator = setupGenerator(seed: setup.seed)
+    var all = Array(0..<setup.sampleCount)
+    let kept = configuration.keptCount(ofSamples: all.count)
+    all.withUnsafeMutableBufferPointer { buffer in
+      generator.moveRandomSubsetToFront(of: buffer, length: buffer.count, count: kept)
+    }
+    self.subset = all[0..<kept].sorted()
+  }
+
+  public var name: String { "static-random" }
+  public var requiredSignals: SignalKinds { [] }
+  public var parameters: [String: String] {
+    ["rule": name, "pruneRatio": "\(configuration.pruneRatio)", "keptSamples": "\(subset.count)"]
+  }
+
+  public mutating func plan(forEpoch epoch: Int) throws -> EpochPlan {
+    try cursor.beginEpoch(epoch)
+    var generator = epochGenerator(seed: setup.seed, epoch: epoch)
+    var samples = subset
+    samples.seededShuffle(using: &generator)
+    let weights = [Double](repeating: 1, count: samples.count)
+    return EpochPlan(epoch: epoch, samples: samples, weights: weights, batchSize: setup.batchSize)
+  }
+
+  public mutating func record(_ report: BatchReport) throws { try cursor.checkReport(report) }
+  public mutating func finishEpoch(_ epoch: Int) throws { try cursor.finishEpoch(epoch) }
+
+  public struct State: Codable, Sendable, Equatable {
+    public var cursor: EpochCursor
+  }
+  public var state: State { State(cursor: cursor) }
+  public mutating func restore(_ state: State) throws { cursor = state.cursor }
+}
