@@ -75,12 +75,60 @@ enum SampleFigures {
       ])
   }
 
+  /// Grouped bars with error bars: class shares after batch- and sample-level pruning (BPAS-5).
+  static func classBalance() throws -> CategoryPlot {
+    let classes = (0..<10).map { "\($0)" }
+    let batch = (0..<10).map { 0.1 + 0.004 * sin(Double($0)) }
+    let sample = (0..<10).map { 0.1 + 0.05 * cos(Double($0) * 1.3) }
+    return try CategoryPlot(
+      title: "BPAS-5: class shares of the retained data", categories: classes, xLabel: "class",
+      yAxis: try Axis(label: "share of retained samples", lower: 0),
+      groups: [
+        try CategoryGroup(name: "batch-level (B-PAS)", values: batch)
+          .withUncertainty(halfWidth: batch.map { _ in 0.006 }),
+        try CategoryGroup(name: "sample-level", values: sample)
+          .withUncertainty(halfWidth: sample.map { _ in 0.01 }),
+      ],
+      referenceLines: [.horizontal(at: 0.1, label: "balanced 0.1")])
+  }
+
+  /// A dot plot on a log axis with long category names (IB-5 timings).
+  static func selectionTimings() throws -> CategoryPlot {
+    try CategoryPlot(
+      title: "IB-5: selection time per epoch", categories: [
+        "mean threshold", "percentile (nth_element)", "full sort", "whole InfoBatch plan",
+      ], yAxis: try Axis(label: "time (s)", scale: .log10),
+      groups: [
+        try CategoryGroup(name: "N = 1.28e6", values: [0.0011, 0.009, 0.12, 0.004])
+          .withUncertainty(halfWidth: [0.0002, 0.001, 0.01, 0.0005]),
+        CategoryGroup(name: "N = 1.4e7", values: [0.012, 0.1, 1.6, .nan]),
+      ], style: .points)
+  }
+
+  /// Pool size over epochs with and without resampling (RePB-2), with the predicted level.
+  static func poolSize() throws -> XYPlot {
+    let epochs = (0..<60).map(Double.init)
+    let without = epochs.map { 50_000 * pow(0.8, $0) }
+    let with = epochs.map { 22_000 + 28_000 * pow(0.8, $0) + 400 * sin($0) }
+    return XYPlot(
+      title: "RePB-2: candidate pool size", xAxis: .linear("epoch"),
+      yAxis: try Axis(label: "pool size (samples)", lower: 0),
+      series: [
+        try PlotSeries(name: "with resampling (ρ = 0.3)", x: epochs, y: with),
+        try PlotSeries(name: "without resampling", x: epochs, y: without),
+      ],
+      referenceLines: [.horizontal(at: 22_000, label: "predicted steady state 22000")])
+  }
+
   static var all: [(name: String, svg: String)] {
     get throws {
       [
         ("ema-response", try emaResponse().svg()),
         ("bias-vs-r", try biasAgainstRatio().svg()),
         ("scatter-gaps", try scatterWithGaps().svg()),
+        ("class-balance", try classBalance().svg()),
+        ("selection-timings", try selectionTimings().svg()),
+        ("pool-size", try poolSize().svg()),
         ("empty", XYPlot(title: "Nothing", xAxis: .log10("x"), yAxis: .linear("y")).svg()),
       ]
     }

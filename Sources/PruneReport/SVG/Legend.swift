@@ -128,4 +128,33 @@ enum LegendDrawing {
       entry.name, x: x + sampleWidth + gap, y: centerY + PlotText.legendSize * 0.35,
       size: PlotText.legendSize)
   }
+
+  /// The legend's box in an inside corner of `area`.
+  static func box(_ corner: LegendPlacement, in area: PixelRect, entries: [LegendEntry])
+    -> PixelRect
+  {
+    let size = boxSize(entries)
+    let inset = 10.0
+    let isLeft = corner == .topLeft || corner == .bottomLeft
+    let isTop = corner == .topLeft || corner == .topRight
+    let left = isLeft ? area.left + inset : area.right - inset - size.width
+    let top = isTop ? area.top + inset : area.bottom - inset - size.height
+    return PixelRect(left: left, top: top, right: left + size.width, bottom: top + size.height)
+  }
+
+  /// The first inside corner (top right, top left, bottom right, bottom left) whose box, with
+  /// 8 px to spare, touches no drawn data and no reference line (nor its label above it).
+  static func freeCorner(
+    in area: PixelRect, entries: [LegendEntry], avoiding data: [ProjectedSeries],
+    verticalLines: [Double], horizontalLines: [Double]
+  ) -> LegendPlacement? {
+    for corner in [LegendPlacement.topRight, .topLeft, .bottomRight, .bottomLeft] {
+      let box = box(corner, in: area, entries: entries).insetBy(-8)
+      if data.contains(where: { $0.touches(box, markerRadius: 5) }) { continue }
+      if verticalLines.contains(where: { $0 >= box.left && $0 <= box.right }) { continue }
+      if horizontalLines.contains(where: { $0 >= box.top - 16 && $0 <= box.bottom }) { continue }
+      return corner
+    }
+    return nil
+  }
 }

@@ -12,6 +12,9 @@ struct ProjectedSeries {
   /// Vertical error bars: x, and the pixel ends.
   var errorBars: [(x: Double, low: Double, high: Double)] = []
 
+  /// Nothing drawn yet (bars fill `bands` with their outlines).
+  init() {}
+
   /// Maps `series` onto the resolved axes.
   init(_ series: PlotSeries, x: ResolvedAxis, y: ResolvedAxis) {
     var run: [PixelPoint] = []

@@ -31,34 +31,15 @@ extension XYPlot {
     func freeCorner(for entries: [LegendEntry], avoiding lines: [ReferenceLine])
       -> LegendPlacement?
     {
-      for corner in [LegendPlacement.topRight, .topLeft, .bottomRight, .bottomLeft] {
-        let box = legendBox(corner, entries: entries).insetBy(-8)
-        let hitsData = projected.contains { $0.touches(box, markerRadius: 5) }
-        let hitsLine = lines.contains { line in
-          switch line.orientation {
-          case .horizontal:
-            guard let py = y.position(line.value) else { return false }
-            return py >= box.top - 14 && py <= box.bottom
-          case .vertical:
-            guard let px = x.position(line.value) else { return false }
-            return px >= box.left && px <= box.right
-          }
-        }
-        if !hitsData && !hitsLine { return corner }
-      }
-      return nil
+      let xs = lines.filter { $0.orientation == .vertical }.compactMap { x.position($0.value) }
+      let ys = lines.filter { $0.orientation == .horizontal }.compactMap { y.position($0.value) }
+      return LegendDrawing.freeCorner(
+        in: chrome.area, entries: entries, avoiding: projected, verticalLines: xs,
+        horizontalLines: ys)
     }
 
-    /// The legend's box for an inside corner.
     func legendBox(_ corner: LegendPlacement, entries: [LegendEntry]) -> PixelRect {
-      let size = LegendDrawing.boxSize(entries)
-      let area = chrome.area
-      let inset = 10.0
-      let left = (corner == .topLeft || corner == .bottomLeft)
-        ? area.left + inset : area.right - inset - size.width
-      let top = (corner == .topLeft || corner == .topRight)
-        ? area.top + inset : area.bottom - inset - size.height
-      return PixelRect(left: left, top: top, right: left + size.width, bottom: top + size.height)
+      LegendDrawing.box(corner, in: chrome.area, entries: entries)
     }
   }
 
@@ -181,7 +162,9 @@ extension XYPlot {
     document.close()
 
     chrome.drawAxes(x: layout.x, y: layout.y, into: &document)
-    drawReferenceLabels(layout, into: &document)
+    ReferenceLabels.draw(
+      referenceLines, x: layout.x, y: layout.y, area: chrome.area, data: layout.projected,
+      into: &document)
     chrome.drawLabels(into: &document)
     if layout.projected.allSatisfy({ $0.points.isEmpty }) {
       chrome.drawNoData(into: &document)
@@ -200,32 +183,6 @@ extension XYPlot {
       case .vertical:
         guard let px = layout.x.position(line.value) else { continue }
         document.line(px, area.top, px, area.bottom, stroke: line.color, width: 1.5, dash: "6 4")
-      }
-    }
-  }
-
-  func drawReferenceLabels(_ layout: Layout, into document: inout SVGDocument) {
-    let area = layout.chrome.area
-    let size = PlotText.noteSize
-    for line in referenceLines where !line.label.isEmpty {
-      let textWidth = PlotText.width(line.label, size: size)
-      switch line.orientation {
-      case .horizontal:
-        guard let py = layout.y.position(line.value), py >= area.top, py <= area.bottom else {
-          continue
-        }
-        let y = py - 6 - size * 0.2 < area.top + size ? py + size + 4 : py - 6
-        document.text(
-          line.label, x: area.right - 6, y: y, size: size, anchor: "end", fill: line.color,
-          halo: true)
-      case .vertical:
-        guard let px = layout.x.position(line.value), px >= area.left, px <= area.right else {
-          continue
-        }
-        let fitsRight = px + 5 + textWidth <= area.right - 4
-        document.text(
-          line.label, x: fitsRight ? px + 5 : px - 5, y: area.top + size + 6, size: size,
-          anchor: fitsRight ? "start" : "end", fill: line.color, halo: true)
       }
     }
   }
