@@ -7,10 +7,11 @@ import PruneCore
   /// Coverage of the 95% percentile interval of the mean over 200 independent seeded trials
   /// (n = 40 draws from N(3, 2²), B = 400 resamples each).
   ///
-  /// Why [0.90, 0.99]: for the mean the percentile interval is about x̄ ± 1.96 s sqrt((n-1)/n)/sqrt(n),
-  /// whose true coverage at n = 40 is P(|t_39| < 1.935) ≈ 0.94. With 200 trials the observed rate has
-  /// standard error sqrt(0.94 · 0.06 / 200) ≈ 0.017, so 0.90 is 2.4 and 0.99 is 3 standard errors
-  /// away. A broken interval (e.g. a 68% one, or one that ignores the resampling) falls outside.
+  /// Why [0.90, 0.99]: for the mean the percentile interval is about
+  /// x̄ ± 1.96 s sqrt((n-1)/n)/sqrt(n), whose true coverage at n = 40 is P(|t_39| < 1.935) ≈ 0.94.
+  /// With 200 trials the observed rate has standard error sqrt(0.94 · 0.06 / 200) ≈ 0.017, so 0.90
+  /// is 2.4 and 0.99 is 3 standard errors away. A broken interval (e.g. a 68% one, or one that
+  /// ignores the resampling) falls outside.
   @Test func percentileIntervalCoversTheMeanAtAboutItsNominalRate() throws {
     let truth = 3.0
     let normal = try NormalDistribution(mean: truth, standardDeviation: 2)

@@ -13,16 +13,22 @@ import PruneCore
     #expect(Tolerance.isClose(try standard.quantile(0.975), 1.959963984540054, relative: 1e-12))
     let shifted = try NormalDistribution(mean: 10, standardDeviation: 2)
     #expect(Tolerance.isClose(shifted.cdf(10 + 2 * 1.96), 0.9750021048517795, relative: 1e-12))
-    #expect(Tolerance.isClose(shifted.density(10), 1 / (2 * (2 * Double.pi).squareRoot()),
-      relative: 1e-14))
+    #expect(
+      Tolerance.isClose(
+        shifted.density(10), 1 / (2 * (2 * Double.pi).squareRoot()),
+        relative: 1e-14))
   }
 
   @Test func studentTAtKnownPoints() throws {
     // ν = 1 is Cauchy: F(1) = 3/4. ν = 2: F(t) = 1/2 + t / (2 sqrt(2 + t²)).
-    #expect(Tolerance.isClose(try StudentTDistribution(degreesOfFreedom: 1).cdf(1), 0.75,
-      relative: 1e-14))
-    #expect(Tolerance.isClose(try StudentTDistribution(degreesOfFreedom: 2).cdf(1),
-      0.5 + 1 / (2 * 3.0.squareRoot()), relative: 1e-14))
+    #expect(
+      Tolerance.isClose(
+        try StudentTDistribution(degreesOfFreedom: 1).cdf(1), 0.75,
+        relative: 1e-14))
+    #expect(
+      Tolerance.isClose(
+        try StudentTDistribution(degreesOfFreedom: 2).cdf(1),
+        0.5 + 1 / (2 * 3.0.squareRoot()), relative: 1e-14))
     // Table value t_{0.975, 10} = 2.228139 (6 decimals).
     let ten = try StudentTDistribution(degreesOfFreedom: 10)
     #expect(abs(try ten.quantile(0.975) - 2.228139) < 5e-7)
@@ -43,8 +49,10 @@ import PruneCore
   @Test func logNormalAndBinomialAtKnownPoints() throws {
     let logNormal = try LogNormalDistribution(logMean: 1, logStandardDeviation: 0.5)
     #expect(Tolerance.isClose(logNormal.cdf(M_E), 0.5, relative: 1e-14))
-    #expect(Tolerance.isClose(logNormal.cdf(exp(1 + 0.5 * 1.96)), 0.9750021048517795,
-      relative: 1e-12))
+    #expect(
+      Tolerance.isClose(
+        logNormal.cdf(exp(1 + 0.5 * 1.96)), 0.9750021048517795,
+        relative: 1e-12))
     #expect(Tolerance.isClose(try logNormal.quantile(0.5), M_E, relative: 1e-12))
     let binomial = try BinomialDistribution(trials: 10, probability: 0.5)
     #expect(Tolerance.isClose(binomial.cdf(5), 638.0 / 1024, relative: 1e-13))

@@ -16,9 +16,9 @@ import PruneCore
 
   /// The FFT of h[n] = (1-α) αⁿ, n < M, against (1-α)/sqrt(1 - 2α cos ω + α²).
   ///
-  /// Tolerance 1e-12: truncating h after M = 4096 terms changes H by at most α^M ≤ 0.99⁴⁰⁹⁶ ≈ 1e-18,
-  /// and FFTW's rounding error is about ε log₂M Σ|h| ≈ 2.2e-16 · 12 ≈ 3e-15; 1e-12 leaves a
-  /// 300-fold margin while a wrong formula or scaling would be off by ≥ 1e-3.
+  /// Tolerance 1e-12: truncating h after M = 4096 terms changes H by at most
+  /// α^M ≤ 0.99⁴⁰⁹⁶ ≈ 1e-18, and FFTW's rounding error is about ε log₂M Σ|h| ≈ 2.2e-16 · 12 ≈
+  /// 3e-15; 1e-12 leaves a 300-fold margin while a wrong formula or scaling would be off by ≥ 1e-3.
   @Test(arguments: [0.5, 0.9, 0.99])
   func impulseResponseMatchesTheAnalyticGain(alpha: Double) throws {
     let impulse = ema([1] + [Double](repeating: 0, count: 4095), alpha: alpha)

@@ -16,8 +16,10 @@ import _PruneTestSupport
     #expect(Tolerance.isClose(moments.variance, variance, relative: 1e-15))
     #expect(Tolerance.isClose(moments.standardDeviation, variance.squareRoot(), relative: 1e-15))
     #expect(Tolerance.isClose(moments.skewness, (42.0 / 8) / pow(variance, 1.5), relative: 1e-14))
-    #expect(Tolerance.isClose(moments.kurtosis, (356.0 / 8) / (variance * variance) - 3,
-      relative: 1e-14))
+    #expect(
+      Tolerance.isClose(
+        moments.kurtosis, (356.0 / 8) / (variance * variance) - 3,
+        relative: 1e-14))
     #expect(try Statistics.mean(sample) == 5)
     #expect(Tolerance.isClose(try Statistics.variance(sample), variance, relative: 1e-15))
   }
@@ -43,12 +45,14 @@ import _PruneTestSupport
   @Test func weightedMomentsByHand() throws {
     // x = 1,2,3, w = 1,1,2: μ = 9/4; Σw(x-μ)² = 2.75; factor Σw/((Σw)² - Σw²) = 4/10.
     #expect(try Statistics.weightedMean([1, 2, 3], weights: [1, 1, 2]) == 2.25)
-    #expect(Tolerance.isClose(
-      try Statistics.weightedVariance([1, 2, 3], weights: [1, 1, 2]), 1.1, relative: 1e-15))
+    #expect(
+      Tolerance.isClose(
+        try Statistics.weightedVariance([1, 2, 3], weights: [1, 1, 2]), 1.1, relative: 1e-15))
     // Equal weights give the unbiased variance.
-    #expect(Tolerance.isClose(
-      try Statistics.weightedVariance(sample, weights: Array(repeating: 0.5, count: 8)),
-      32.0 / 7, relative: 1e-14))
+    #expect(
+      Tolerance.isClose(
+        try Statistics.weightedVariance(sample, weights: Array(repeating: 0.5, count: 8)),
+        32.0 / 7, relative: 1e-14))
   }
 
   @Test func weightedMomentsRejectBadWeights() {

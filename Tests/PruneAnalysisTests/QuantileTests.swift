@@ -12,8 +12,9 @@ import Testing
   func quantilesOfOneToTen(fraction: Double, expected: Double) throws {
     let value = try Statistics.quantile(sorted: oneToTen, fraction: fraction)
     #expect(abs(value - expected) <= 1e-14)
-    #expect(abs(try Statistics.quantile(oneToTen.reversed(), fraction: fraction) - expected)
-      <= 1e-14)
+    #expect(
+      abs(try Statistics.quantile(oneToTen.reversed(), fraction: fraction) - expected)
+        <= 1e-14)
   }
 
   @Test func medianOfEvenAndOddCounts() throws {
@@ -26,8 +27,10 @@ import Testing
     #expect(throws: PruneAnalysisError.self) {
       try Statistics.quantile(sorted: [1, 3, 2], fraction: 0.5)
     }
-    #expect(throws: PruneAnalysisError.outOfRange(
-      parameter: "fraction", value: 1.5, allowed: "[0, 1]")) {
+    #expect(
+      throws: PruneAnalysisError.outOfRange(
+        parameter: "fraction", value: 1.5, allowed: "[0, 1]")
+    ) {
       try Statistics.quantile(oneToTen, fraction: 1.5)
     }
     #expect(throws: PruneAnalysisError.self) { try Statistics.median([]) }

@@ -47,7 +47,8 @@ import PruneCore
     let series = (0..<300).map { _ in generator.nextGaussian() }
     let taper = window.coefficients(length: 300)
     let spectrum = try Spectral.periodogram(series, window: window)
-    let expected = zip(series, taper).reduce(0) { $0 + ($1.0 * $1.1) * ($1.0 * $1.1) }
+    let expected =
+      zip(series, taper).reduce(0) { $0 + ($1.0 * $1.1) * ($1.0 * $1.1) }
       / taper.reduce(0) { $0 + $1 * $1 }
     #expect(Tolerance.isClose(spectrum.totalPower, expected, relative: 1e-12))
   }

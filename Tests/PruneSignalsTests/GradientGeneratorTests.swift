@@ -130,23 +130,23 @@ private func ranks(_ x: [Double]) -> [Double] {
   }
 
   @Test func rejectsBadSettings() throws {
-    #expect(throws: PruneCoreError.self) {
+    #expect(throws: PruneSignalsError.self) {
       try PerSampleGradientConfiguration(
         dimension: 4, meanNorm: 1, noiseVariance: 1, lossCoupling: 1.5)
     }
-    #expect(throws: PruneCoreError.self) {
+    #expect(throws: PruneSignalsError.self) {
       try PerSampleGradientConfiguration(
         meanDirection: [1, 2], noise: .isotropic(dimension: 3, variance: 1))
     }
-    #expect(throws: PruneCoreError.self) {
+    #expect(throws: PruneSignalsError.self) {
       try PerSampleGradientConfiguration(dimension: 2, meanNorm: 0, noiseVariance: 0)
     }
-    #expect(throws: PruneCoreError.self) {
+    #expect(throws: PruneSignalsError.self) {
       try GradientNoise(diagonalVariances: [1, -1])
     }
     let generator = try generator(coupling: 1)
-    #expect(throws: PruneCoreError.self) { try generator.gradients(forLosses: []) }
-    #expect(throws: PruneCoreError.self) { try generator.gradients(forLosses: [1, -2]) }
-    #expect(throws: PruneCoreError.self) { try generator.gradients(forLosses: [0, 0]) }
+    #expect(throws: PruneSignalsError.self) { try generator.gradients(forLosses: []) }
+    #expect(throws: PruneSignalsError.self) { try generator.gradients(forLosses: [1, -2]) }
+    #expect(throws: PruneSignalsError.self) { try generator.gradients(forLosses: [0, 0]) }
   }
 }

@@ -50,17 +50,18 @@ import Testing
     #expect(below.finalLoss < 20 * f.stationaryLoss(learningRate: 0.45))
     let above = sgd.run(steps: 3000, learningRate: 0.55, seed: 1)
     #expect(above.diverged && above.stepsTaken < 3000)
-    #expect(sgd.run(steps: 100, learningRate: 0.3, seed: 5)
-      == sgd.run(steps: 100, learningRate: 0.3, seed: 5))
+    #expect(
+      sgd.run(steps: 100, learningRate: 0.3, seed: 5)
+        == sgd.run(steps: 100, learningRate: 0.3, seed: 5))
   }
 
   @Test func rejectsBadSettings() throws {
-    #expect(throws: PruneCoreError.self) { try QuadraticObjective(hessianEigenvalues: [1, 0]) }
-    #expect(throws: PruneCoreError.self) {
+    #expect(throws: PruneSignalsError.self) { try QuadraticObjective(hessianEigenvalues: [1, 0]) }
+    #expect(throws: PruneSignalsError.self) {
       try QuadraticObjective(hessianEigenvalues: [1], noiseVariances: [1, 1])
     }
     let sgd = try QuadraticSGD(objective: objective())
-    #expect(throws: PruneCoreError.self) {
+    #expect(throws: PruneSignalsError.self) {
       try sgd.criticalLearningRate(bracket: 0.6...2)
     }
   }

@@ -57,10 +57,12 @@ extension PowerSpectrum {
         continue
       }
       guard k + 1 < frequencies.count else { break }
-      let usesLog = density[k] > 0 && other.density[k] > 0 && density[k + 1] > 0
+      let usesLog =
+        density[k] > 0 && other.density[k] > 0 && density[k + 1] > 0
         && other.density[k + 1] > 0
       let dk = usesLog ? log(density[k] / other.density[k]) : density[k] - other.density[k]
-      let dNext = usesLog
+      let dNext =
+        usesLog
         ? log(density[k + 1] / other.density[k + 1]) : density[k + 1] - other.density[k + 1]
       guard dNext != 0, (dk < 0) != (dNext < 0) else { continue }
       crossings.append(frequencies[k] + (frequencies[k + 1] - frequencies[k]) * dk / (dk - dNext))

@@ -56,8 +56,8 @@ public enum Bootstrap {
     }
   }
 
-  /// The percentile interval of the mean; ``percentileInterval(_:confidence:resamples:generator:statistic:)``
-  /// with the arithmetic mean as the statistic.
+  /// The percentile interval of the mean: the values overload of `percentileInterval` with the
+  /// arithmetic mean as the statistic.
   public static func percentileIntervalOfMean(
     _ values: [Double], confidence: Double = 0.95, resamples: Int = 1000,
     generator: inout SeededGenerator

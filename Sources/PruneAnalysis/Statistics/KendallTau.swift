@@ -30,7 +30,9 @@ extension Correlation {
       let previous = order[position - 1]
       if x[current] == x[previous] {
         runX += 1
-        if y[current] == y[previous] { runBoth += 1 } else {
+        if y[current] == y[previous] {
+          runBoth += 1
+        } else {
           tiedInBoth += runBoth * (runBoth - 1) / 2
           runBoth = 1
         }
@@ -49,7 +51,9 @@ extension Correlation {
     var tiedInY = 0
     var runY = 1
     for position in 1..<n {
-      if keys[position] == keys[position - 1] { runY += 1 } else {
+      if keys[position] == keys[position - 1] {
+        runY += 1
+      } else {
         tiedInY += runY * (runY - 1) / 2
         runY = 1
       }

@@ -35,7 +35,8 @@ extension Statistics {
     try checkWeights(values, weights, minimum: 2, function: "weightedVariance")
     guard weights.lazy.filter({ $0 > 0 }).count >= 2 else {
       throw .undefined(
-        function: "weightedVariance", reason: "fewer than two weights are positive; give weight "
+        function: "weightedVariance",
+        reason: "fewer than two weights are positive; give weight "
           + "to at least two values.")
     }
     GSLRuntime.ensureReady()
@@ -57,8 +58,10 @@ extension Statistics {
       total += weight
     }
     guard total > 0 else {
-      throw .undefined(function: function, reason: "the weights sum to zero; give weight to "
-        + "at least one value.")
+      throw .undefined(
+        function: function,
+        reason: "the weights sum to zero; give weight to "
+          + "at least one value.")
     }
   }
 }

@@ -17,26 +17,26 @@ public struct GradientNoise: Sendable, Hashable {
   /// The k columns u_1 … u_k of U, each of length d.
   public let factors: [[Double]]
 
-  /// - Throws: ``PruneCoreError`` when d < 1, a variance is negative or non-finite, or a factor
+  /// - Throws: ``PruneSignalsError`` when d < 1, a variance is negative or non-finite, or a factor
   ///   does not have length d.
   public init(diagonalVariances: [Double], factors: [[Double]] = []) throws {
     guard !diagonalVariances.isEmpty else {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "GradientNoise dimension", value: 0, allowed: "an integer >= 1")
     }
     for variance in diagonalVariances where !(variance >= 0 && variance.isFinite) {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "GradientNoise diagonal variance", value: variance, allowed: "[0, inf)")
     }
     for factor in factors {
       guard factor.count == diagonalVariances.count else {
-        throw PruneCoreError.inconsistent(
-          parameters: "GradientNoise factors",
-          reason: "a factor has \(factor.count) entries but the dimension is "
-            + "\(diagonalVariances.count); give every factor one entry per coordinate.")
+        throw PruneSignalsError.mismatch(
+          detail: "GradientNoise factors: a factor has \(factor.count) entries but the "
+            + "dimension is \(diagonalVariances.count); give every factor one entry per "
+            + "coordinate.")
       }
       for value in factor where !value.isFinite {
-        throw PruneCoreError.outOfRange(
+        throw PruneSignalsError.outOfRange(
           parameter: "GradientNoise factor entry", value: value, allowed: "(-inf, inf)")
       }
     }
@@ -48,7 +48,7 @@ public struct GradientNoise: Sendable, Hashable {
   /// σ² I in d dimensions.
   public static func isotropic(dimension: Int, variance: Double) throws -> GradientNoise {
     guard dimension >= 1 else {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "dimension", value: Double(dimension), allowed: "an integer >= 1")
     }
     return try GradientNoise(diagonalVariances: Array(repeating: variance, count: dimension))
@@ -65,7 +65,9 @@ public struct GradientNoise: Sendable, Hashable {
     for j in 0..<dimension { matrix[j * dimension + j] = diagonalVariances[j] }
     for factor in factors {
       for row in 0..<dimension {
-        for column in 0..<dimension { matrix[row * dimension + column] += factor[row] * factor[column] }
+        for column in 0..<dimension {
+          matrix[row * dimension + column] += factor[row] * factor[column]
+        }
       }
     }
     return matrix

@@ -29,28 +29,27 @@ public struct PerSampleGradientConfiguration: Sendable, Hashable {
   /// The seed every draw derives from.
   public let seed: UInt64
 
-  /// - Throws: ``PruneCoreError`` when μ and Σ differ in dimension, μ has a non-finite entry,
+  /// - Throws: ``PruneSignalsError`` when μ and Σ differ in dimension, μ has a non-finite entry,
   ///   μ = 0 and tr Σ = 0 (no direction to draw), or c is outside [-1, 1].
   public init(
     meanDirection: [Double], noise: GradientNoise, lossCoupling: Double = 1, seed: UInt64 = 0
   ) throws {
     guard meanDirection.count == noise.dimension else {
-      throw PruneCoreError.inconsistent(
-        parameters: "meanDirection, noise",
-        reason: "meanDirection has \(meanDirection.count) entries but the noise has dimension "
+      throw PruneSignalsError.mismatch(
+        detail: "meanDirection has \(meanDirection.count) entries but the noise has dimension "
           + "\(noise.dimension); make them equal.")
     }
     for value in meanDirection where !value.isFinite {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "meanDirection entry", value: value, allowed: "(-inf, inf)")
     }
     guard meanDirection.contains(where: { $0 != 0 }) || noise.trace > 0 else {
-      throw PruneCoreError.inconsistent(
-        parameters: "meanDirection, noise",
-        reason: "both are zero, so every gradient would be zero; give a mean or some noise.")
+      throw PruneSignalsError.mismatch(
+        detail: "meanDirection and noise are both zero, so every gradient would be zero; give "
+          + "a mean or some noise.")
     }
     guard lossCoupling >= -1, lossCoupling <= 1 else {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "lossCoupling", value: lossCoupling, allowed: "[-1, 1]")
     }
     self.meanDirection = meanDirection
@@ -65,11 +64,11 @@ public struct PerSampleGradientConfiguration: Sendable, Hashable {
     seed: UInt64 = 0
   ) throws {
     guard dimension >= 1 else {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "dimension", value: Double(dimension), allowed: "an integer >= 1")
     }
     guard meanNorm.isFinite else {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "meanNorm", value: meanNorm, allowed: "(-inf, inf)")
     }
     let entry = meanNorm / Double(dimension).squareRoot()

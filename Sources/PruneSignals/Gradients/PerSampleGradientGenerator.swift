@@ -19,15 +19,18 @@ public struct PerSampleGradientGenerator: Sendable, Hashable {
   ///   - losses: ℓ_i ≥ 0, finite, with a positive mean; at least one.
   ///   - stream: Selects an independent draw (e.g. the epoch or the Monte-Carlo repetition).
   /// - Returns: n × d gradients.
-  /// - Throws: ``PruneCoreError`` for an empty loss list, a negative or non-finite loss, or losses
-  ///   that are all zero while c ≠ 0.
+  /// - Throws: ``PruneSignalsError`` for an empty loss list, a negative or non-finite loss, or
+  ///   losses that are all zero while c ≠ 0.
   /// - Complexity: O(*n d* (*k* + 1)) for the draws plus O(*n* log *n*) for c < 0 (ranking).
   public func gradients(forLosses losses: [Double], stream: UInt64 = 0) throws
     -> PerSampleGradients
   {
-    guard !losses.isEmpty else { throw PruneCoreError.emptyDataset }
+    guard !losses.isEmpty else {
+      throw PruneSignalsError.outOfRange(
+        parameter: "losses count", value: 0, allowed: "an integer >= 1")
+    }
     for (sample, loss) in losses.enumerated() where !(loss >= 0 && loss.isFinite) {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "loss of sample \(sample)", value: loss, allowed: "[0, inf)")
     }
     let n = losses.count
@@ -35,9 +38,8 @@ public struct PerSampleGradientGenerator: Sendable, Hashable {
     let coupling = configuration.lossCoupling
     let meanLoss = losses.reduce(0, +) / Double(n)
     guard coupling == 0 || meanLoss > 0 else {
-      throw PruneCoreError.inconsistent(
-        parameters: "losses, lossCoupling",
-        reason: "every loss is zero, so a norm proportional to the loss is undefined; pass "
+      throw PruneSignalsError.mismatch(
+        detail: "every loss is zero, so a norm proportional to the loss is undefined; pass "
           + "positive losses or lossCoupling = 0.")
     }
 
@@ -75,7 +77,9 @@ public struct PerSampleGradientGenerator: Sendable, Hashable {
   /// Gives sample i the loss whose ascending rank is n-1-rank(i) (ties broken by index), so the
   /// result has the same values in reversed order of the original ranking.
   static func mirroredByRank(_ losses: [Double]) -> [Double] {
-    let order = losses.indices.sorted { losses[$0] != losses[$1] ? losses[$0] < losses[$1] : $0 < $1 }
+    let order = losses.indices.sorted {
+      losses[$0] != losses[$1] ? losses[$0] < losses[$1] : $0 < $1
+    }
     var mirrored = losses
     for (rank, sample) in order.enumerated() {
       mirrored[sample] = losses[order[order.count - 1 - rank]]

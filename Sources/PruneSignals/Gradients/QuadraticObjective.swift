@@ -29,34 +29,33 @@ public struct QuadraticObjective: Sendable, Hashable {
   ///   - hessianEigenvalues: At least one, each positive and finite.
   ///   - minimizer: θ*; default the origin.
   ///   - noiseVariances: Σ's diagonal; default 0 (deterministic gradient descent).
-  /// - Throws: ``PruneCoreError`` for an empty spectrum, a non-positive eigenvalue, a negative
+  /// - Throws: ``PruneSignalsError`` for an empty spectrum, a non-positive eigenvalue, a negative
   ///   variance, or vectors of different lengths.
   public init(
     hessianEigenvalues: [Double], minimizer: [Double]? = nil, noiseVariances: [Double]? = nil
   ) throws {
     guard !hessianEigenvalues.isEmpty else {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "hessianEigenvalues count", value: 0, allowed: "an integer >= 1")
     }
     for value in hessianEigenvalues where !(value > 0 && value.isFinite) {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "Hessian eigenvalue", value: value, allowed: "(0, inf)")
     }
     let d = hessianEigenvalues.count
     let theta = minimizer ?? Array(repeating: 0, count: d)
     let variances = noiseVariances ?? Array(repeating: 0, count: d)
     guard theta.count == d, variances.count == d else {
-      throw PruneCoreError.inconsistent(
-        parameters: "hessianEigenvalues, minimizer, noiseVariances",
-        reason: "their lengths are \(d), \(theta.count) and \(variances.count); give one entry "
-          + "per dimension.")
+      throw PruneSignalsError.mismatch(
+        detail: "hessianEigenvalues, minimizer, noiseVariances: their lengths are \(d), "
+          + "\(theta.count) and \(variances.count); give one entry per dimension.")
     }
     for value in theta where !value.isFinite {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "minimizer entry", value: value, allowed: "(-inf, inf)")
     }
     for value in variances where !(value >= 0 && value.isFinite) {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "noise variance", value: value, allowed: "[0, inf)")
     }
     self.hessianEigenvalues = hessianEigenvalues
@@ -70,13 +69,13 @@ public struct QuadraticObjective: Sendable, Hashable {
     dimension: Int, smallest: Double, largest: Double
   ) throws -> [Double] {
     guard dimension >= 1 else {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "dimension", value: Double(dimension), allowed: "an integer >= 1")
     }
     guard smallest > 0, largest >= smallest, largest.isFinite else {
-      throw PruneCoreError.inconsistent(
-        parameters: "smallest, largest",
-        reason: "need 0 < smallest <= largest < inf, got \(smallest) and \(largest).")
+      throw PruneSignalsError.mismatch(
+        detail: "geometricSpectrum needs 0 < smallest <= largest < inf, got \(smallest) and "
+          + "\(largest).")
     }
     guard dimension > 1 else { return [largest] }
     let ratio = largest / smallest
@@ -122,7 +121,8 @@ public struct QuadraticObjective: Sendable, Hashable {
     for j in 0..<dimension {
       let x = learningRate * gradientScale * hessianEigenvalues[j]
       guard x < 2 else { return .infinity }
-      sum += learningRate * gradientScale * noiseScale * noiseScale * noiseVariances[j] / (2 * (2 - x))
+      sum +=
+        learningRate * gradientScale * noiseScale * noiseScale * noiseVariances[j] / (2 * (2 - x))
     }
     return sum
   }

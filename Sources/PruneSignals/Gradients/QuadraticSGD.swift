@@ -34,18 +34,18 @@ public struct QuadraticSGD: Sendable, Hashable {
   /// The loss ratio that counts as divergence; default 1e6.
   public let divergenceFactor: Double
 
-  /// - Throws: ``PruneCoreError`` when `start` has the wrong length or a non-finite entry, or
+  /// - Throws: ``PruneSignalsError`` when `start` has the wrong length or a non-finite entry, or
   ///   `divergenceFactor` ≤ 1.
   public init(
     objective: QuadraticObjective, start: [Double]? = nil, divergenceFactor: Double = 1e6
   ) throws {
     let theta0 = start ?? objective.minimizer.map { $0 + 1 }
     guard theta0.count == objective.dimension, theta0.allSatisfy(\.isFinite) else {
-      throw PruneCoreError.inconsistent(
-        parameters: "start", reason: "start must hold \(objective.dimension) finite values.")
+      throw PruneSignalsError.mismatch(
+        detail: "start: start must hold \(objective.dimension) finite values.")
     }
     guard divergenceFactor > 1, divergenceFactor.isFinite else {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "divergenceFactor", value: divergenceFactor, allowed: "(1, inf)")
     }
     self.objective = objective
@@ -110,17 +110,17 @@ public struct QuadraticSGD: Sendable, Hashable {
   ///   - relativeTolerance: Stop when (η_high - η_low) ≤ tolerance · η_low; default 1e-3.
   ///   - steps: T per trial; default 10,000.
   /// - Returns: The midpoint of the final bracket.
-  /// - Throws: ``PruneCoreError`` when the bracket does not bracket divergence or is invalid.
+  /// - Throws: ``PruneSignalsError`` when the bracket does not bracket divergence or is invalid.
   public func criticalLearningRate(
     gradientScale: Double = 1, noiseScale: Double = 1, bracket: ClosedRange<Double>,
     relativeTolerance: Double = 1e-3, steps: Int = 10_000, seed: UInt64 = 0
   ) throws -> Double {
     guard bracket.lowerBound > 0, bracket.upperBound.isFinite else {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "bracket lower bound", value: bracket.lowerBound, allowed: "(0, upper bound]")
     }
     guard relativeTolerance > 0, steps >= 1 else {
-      throw PruneCoreError.outOfRange(
+      throw PruneSignalsError.outOfRange(
         parameter: "relativeTolerance", value: relativeTolerance, allowed: "(0, inf)")
     }
     func diverges(_ rate: Double) -> Bool {
@@ -132,10 +132,10 @@ public struct QuadraticSGD: Sendable, Hashable {
     var low = bracket.lowerBound
     var high = bracket.upperBound
     guard !diverges(low), diverges(high) else {
-      throw PruneCoreError.inconsistent(
-        parameters: "bracket",
-        reason: "SGD must converge at \(low) and diverge at \(high); widen the bracket "
-          + "around the predicted \(objective.criticalLearningRate(gradientScale: gradientScale)).")
+      throw PruneSignalsError.mismatch(
+        detail: "bracket: SGD must converge at \(low) and diverge at \(high); widen the "
+          + "bracket around the predicted "
+          + "\(objective.criticalLearningRate(gradientScale: gradientScale)).")
     }
     while high - low > relativeTolerance * low {
       let middle = (low + high) / 2
