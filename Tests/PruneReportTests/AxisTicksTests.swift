@@ -13,10 +13,12 @@ import Testing
     (0.0, 10.0, [0.0, 2, 4, 6, 8, 10]),
     (-3.0, 7.0, [-2.0, 0, 2, 4, 6]),
     (0.0, 100.0, [0.0, 20, 40, 60, 80, 100]),
-    (0.013, 0.027, [0.015, 0.02, 0.025]),
+    (0.013, 0.027, [0.014, 0.016, 0.018, 0.02, 0.022, 0.024, 0.026]),
+    (-10.8, 20.3, [-10.0, -5, 0, 5, 10, 15, 20]),
   ])
   func stepsAreOneTwoOrFiveTimesAPowerOfTen(lower: Double, upper: Double, expected: [Double]) {
-    #expect(AxisTicks.linear(lower: lower, upper: upper).ticks.map(\.value) == expected)
+    let ticks = AxisTicks.linear(lower: lower, upper: upper, intervals: 6).ticks
+    #expect(ticks.map(\.value) == expected)
   }
 
   @Test func looseLimitsWidenToTheEnclosingTicks() {

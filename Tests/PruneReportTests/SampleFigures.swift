@@ -120,6 +120,21 @@ enum SampleFigures {
       referenceLines: [.horizontal(at: 22_000, label: "predicted steady state 22000")])
   }
 
+  /// Retention curves as staircases (BPAS-3), with the stopping epochs marked.
+  static func retention() throws -> XYPlot {
+    let epochs = (0...12).map(Double.init)
+    let strict = epochs.map { $0 < 3 ? 200 : max(0, 200 - 10 * ($0 - 2)) }
+    let loose = epochs.map { $0 < 5 ? 200 : max(0, 200 - 25 * ($0 - 4)) }
+    return XYPlot(
+      title: "BPAS-3: retained batches per epoch", xAxis: .linear("epoch i"),
+      yAxis: try Axis(label: "retained batches nᵢ", lower: 0),
+      series: [
+        try PlotSeries(name: "δₛ = 0.01 (DSI = 0.43)", x: epochs, y: strict, style: .steps),
+        try PlotSeries(name: "δₛ = 0.05 (DSI = 0.61)", x: epochs, y: loose, style: .steps),
+      ],
+      referenceLines: [.vertical(at: 4, label: "loose stops pruning")])
+  }
+
   static var all: [(name: String, svg: String)] {
     get throws {
       [
@@ -129,6 +144,7 @@ enum SampleFigures {
         ("class-balance", try classBalance().svg()),
         ("selection-timings", try selectionTimings().svg()),
         ("pool-size", try poolSize().svg()),
+        ("retention", try retention().svg()),
         ("empty", XYPlot(title: "Nothing", xAxis: .log10("x"), yAxis: .linear("y")).svg()),
       ]
     }

@@ -6,8 +6,8 @@
 
 /// One axis of a plot: its label, its scale and optional fixed limits.
 ///
-/// A limit left `nil` is fitted to the data (widened to the next tick on a linear axis, padded
-/// by 4% of the span on a log axis); a limit that is set is kept exactly.
+/// A limit left `nil` is fitted to the data with a margin of 4% of the span (in log space on a
+/// log axis), so no point sits on the frame; a limit that is set is kept exactly.
 public struct Axis: Sendable, Hashable {
   /// The label, with the unit, e.g. `"learning rate ε"` or `"frequency (cycles/step)"`.
   public let label: String
@@ -109,9 +109,13 @@ struct ResolvedAxis {
     var fitted: (ticks: [AxisTick], lower: Double, upper: Double)
     switch axis.scale {
     case .linear:
+      // A 4% margin on the free sides keeps data off the frame, where it would hide.
+      let margin = 0.04 * (high - low)
+      if loose.lower { low -= margin }
+      if loose.upper { high += margin }
       var intervals = min(6, capacity - 1)
       repeat {
-        fitted = AxisTicks.linear(lower: low, upper: high, intervals: intervals, loose: loose)
+        fitted = AxisTicks.linear(lower: low, upper: high, intervals: intervals)
         intervals -= 1
       } while fitted.ticks.count > capacity && intervals >= 1
     case .log10:

@@ -25,17 +25,25 @@ public struct AxisTick: Sendable, Hashable {
 /// Tick values are computed as integer multiples of the step divided by an exact power of ten,
 /// so `0.6` is the `Double` nearest 0.6 (not `3 * 0.2 = 0.6000000000000001`) and labels are exact.
 public enum AxisTicks {
-  /// A 1-2-5 step near `span / intervals`, as `mantissa * 10^exponent`.
+  /// The 1-2-5 step that divides `span` into the number of intervals closest to `intervals`
+  /// (ties go to the larger step), as `mantissa * 10^exponent`.
   public static func niceStep(span: Double, intervals: Int) -> (mantissa: Int, exponent: Int) {
-    let rough = span / Double(max(1, intervals))
+    let target = Double(max(1, intervals))
+    let rough = span / target
     guard rough.isFinite, rough > 0 else { return (1, 0) }
     let exponent = Int(NumberFormat.log10Floor(rough))
-    let residual = rough / NumberFormat.power10(exponent)
-    let slack = 1 + 1e-9
-    if residual <= 1 * slack { return (1, exponent) }
-    if residual <= 2 * slack { return (2, exponent) }
-    if residual <= 5 * slack { return (5, exponent) }
-    return (1, exponent + 1)
+    let candidates = [(1, exponent), (2, exponent), (5, exponent), (1, exponent + 1)]
+    var best = candidates[0]
+    var bestDistance = Double.infinity
+    for candidate in candidates {
+      let step = scaled(candidate.0, exponent: candidate.1)
+      let distance = abs(span / step - target)
+      if distance <= bestDistance + 1e-9 {
+        best = candidate
+        bestDistance = min(bestDistance, distance)
+      }
+    }
+    return best
   }
 
   /// `count * 10^exponent`, rounded once (division by an exact power of ten when negative).

@@ -130,8 +130,18 @@ extension CategoryPlot {
   }
 
   private func resolveY(_ chrome: PlotChrome) -> ResolvedAxis {
-    ResolvedAxis(
-      yAxis, extent: valueExtent(), start: chrome.area.bottom, end: chrome.area.top,
+    let extent = valueExtent()
+    var axis = yAxis
+    // Bars grow from zero: when they all point one way, zero is the frame's edge.
+    if style == .bars, yAxis.scale == .linear, let extent {
+      if yAxis.lower == nil, extent.min >= 0 {
+        axis = (try? Axis(label: yAxis.label, lower: 0, upper: yAxis.upper)) ?? yAxis
+      } else if yAxis.upper == nil, extent.max <= 0 {
+        axis = (try? Axis(label: yAxis.label, lower: yAxis.lower, upper: 0)) ?? yAxis
+      }
+    }
+    return ResolvedAxis(
+      axis, extent: extent, start: chrome.area.bottom, end: chrome.area.top,
       labelCapacity: Int(chrome.area.height / 42) + 1)
   }
 

@@ -12,6 +12,8 @@ public struct PlotSeries: Sendable, Hashable {
     case markers
     /// A line, with markers at the points (thinned to about 15 when there are many).
     case lineAndMarkers
+    /// A staircase: each value holds until the next x (e.g. batches retained per epoch).
+    case steps
   }
 
   /// How the lower/upper values are drawn.

@@ -28,6 +28,9 @@ struct ProjectedSeries {
       }
     }
     if !run.isEmpty { runs.append(run) }
+    if series.style == .steps {
+      runs = runs.map(ProjectedSeries.staircase)
+    }
     guard let lower = series.lower, let upper = series.upper else { return }
     switch series.uncertaintyStyle {
     case .band:
@@ -60,6 +63,18 @@ struct ProjectedSeries {
         errorBars.append((px, low, high))
       }
     }
+  }
+
+  /// The run as a staircase: a horizontal then a vertical segment between neighbours.
+  static func staircase(_ run: [PixelPoint]) -> [PixelPoint] {
+    guard run.count >= 2 else { return run }
+    var stairs: [PixelPoint] = [run[0]]
+    stairs.reserveCapacity(2 * run.count)
+    for index in 1..<run.count {
+      stairs.append((run[index].x, run[index - 1].y))
+      stairs.append(run[index])
+    }
+    return stairs
   }
 
   /// Whether anything of this series touches `rect` (markers count with radius `markerRadius`).

@@ -144,12 +144,17 @@ extension XYPlot {
       // A run of one point has no line, so it always gets a marker.
       let lonely = projected.runs.filter { $0.count == 1 }.map { $0[0] }
       var markerPoints: [PixelPoint] = []
-      if style != .line {
+      switch style {
+      case .markers, .lineAndMarkers:
         markerPoints = ProjectedSeries.markerIndices(
           count: projected.points.count, seriesIndex: index, seriesCount: series.count
         ).map { projected.points[$0] }
+        if style == .markers {
+          markerPoints = projected.points
+        }
+      case .line, .steps:
+        markerPoints = lonely
       }
-      if style == .line { markerPoints = lonely }
       for point in markerPoints {
         document.element(
           "path",

@@ -77,7 +77,8 @@ public struct XYPlot: Sendable, Hashable {
       let hasData = item.hasData(x: xAxis, y: yAxis)
       return LegendEntry(
         name: hasData ? item.name : item.name + " (no data)", appearance: appearance(index),
-        showsLine: item.style != .markers, showsMarker: item.style != .line,
+        showsLine: item.style != .markers,
+        showsMarker: item.style == .markers || item.style == .lineAndMarkers,
         showsBand: item.lower != nil && item.uncertaintyStyle == .band)
     }
   }
