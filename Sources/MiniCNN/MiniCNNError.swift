@@ -1,6 +1,6 @@
-/// Errors of the mini-CNN: data files, dataset and generator settings, trainer configuration,
-/// checkpoints. Each case carries the values; ``description`` names the parameter or file, the
-/// value, what was expected and the fix.
+/// Errors of the mini-CNN: data files, dataset and generator settings, network and trainer
+/// configuration, batch shapes, checkpoints. Each case carries the values; ``description``
+/// names the parameter or file, the value, what was expected and the fix.
 public enum MiniCNNError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A data file that does not exist.
   case missingDataFile(path: String, hint: String)
@@ -18,6 +18,12 @@ public enum MiniCNNError: Error, Equatable, Sendable, CustomStringConvertible {
   case outOfRange(parameter: String, value: Double, allowed: String)
   /// Two settings that contradict each other.
   case inconsistent(parameters: String, reason: String)
+  /// A buffer whose size does not fit the shape it should hold.
+  case sizeMismatch(what: String, expected: Int, actual: Int)
+  /// A class label outside `0..<classCount`.
+  case labelOutOfRange(label: Int, classCount: Int)
+  /// A checkpoint that does not fit the network or optimiser it is restored into.
+  case incompatibleState(reason: String)
 
   public var description: String {
     switch self {
@@ -41,6 +47,14 @@ public enum MiniCNNError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(parameter) = \(value) is outside \(allowed); pass a value in that range."
     case .inconsistent(let parameters, let reason):
       return "\(parameters): \(reason)"
+    case .sizeMismatch(let what, let expected, let actual):
+      return "\(what) has \(actual) elements but the shape needs \(expected); "
+        + "pass a buffer of exactly \(expected) elements."
+    case .labelOutOfRange(let label, let classCount):
+      return "label \(label) is outside 0..<\(classCount); labels must index one of the "
+        + "\(classCount) classes of the network."
+    case .incompatibleState(let reason):
+      return "cannot restore the state: \(reason)"
     }
   }
 }

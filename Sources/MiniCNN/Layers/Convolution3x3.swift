@@ -1,0 +1,146 @@
+import CBLAS
+import PruneCore
+
+/// A 3x3 convolution, stride 1, zero padding 1 (output size = input size), bias optional.
+///
+/// Forward, for a channel-major batch (``ChannelMajorLayout``):
+/// ```
+/// Y[co][n][y][x] = b[co] + sum_{ci,ky,kx} W[co][ci][ky][kx] * X[ci][n][y+ky-1][x+kx-1]
+/// ```
+/// computed as `Y = W * im2col(X)` with OpenBLAS `sgemm` (cnn.md, "Work"). The batch is packed
+/// in chunks of whole images so the column matrix stays cache-sized while each GEMM still has
+/// thousands of columns. Backward:
+/// ```
+/// dW = sum over chunks of dY_chunk * col_chunk^T        dX = col2im(W^T * dY)
+/// db[co] = sum_{n,y,x} dY[co][n][y][x]
+/// ```
+public final class Convolution3x3 {
+  /// Cin.
+  public let inputChannels: Int
+  /// Cout.
+  public let outputChannels: Int
+  /// `W[Cout][Cin*9]` (row `co`, column `ci*9 + ky*3 + kx`), as PyTorch's `[Cout][Cin][3][3]`.
+  public let weight: Parameter
+  /// `b[Cout]`, or nil for a convolution followed by BatchNorm (whose shift makes a bias moot).
+  public let bias: Parameter?
+  /// The most floats one im2col chunk may hold (the chunk is at least one image).
+  public var columnBudget: Int = 1 << 20
+
+  private let column = ScratchBuffer<Float>()
+
+  /// A convolution with Kaiming-normal weights (fan-in `9 * Cin`) and a zero bias.
+  public init(
+    name: String, inputChannels: Int, outputChannels: Int, hasBias: Bool,
+    generator: inout SeededGenerator
+  ) {
+    precondition(inputChannels > 0 && outputChannels > 0, "channel counts must be positive")
+    self.inputChannels = inputChannels
+    self.outputChannels = outputChannels
+    let fanIn = inputChannels * 9
+    weight = Parameter(
+      name: name + ".weight", kind: .weight,
+      values: KaimingInitializer.normal(
+        count: outputChannels * fanIn, fanIn: fanIn, using: &generator))
+    bias =
+      hasBias
+      ? Parameter(
+        name: name + ".bias", kind: .bias,
+        values: [Float](repeating: 0, count: outputChannels)) : nil
+  }
+
+  /// The parameters, weight first.
+  public var parameters: [Parameter] { bias.map { [weight, $0] } ?? [weight] }
+
+  /// Images per im2col chunk for this geometry.
+  func chunkImages(batch: Int, plane: Int) -> Int {
+    max(1, min(batch, columnBudget / max(1, inputChannels * 9 * plane)))
+  }
+
+  /// The multiply-adds x 2 of one forward pass (backward costs twice that, or once without dX).
+  public func forwardFLOPs(batch: Int, height: Int, width: Int) -> Double {
+    2 * Double(outputChannels) * Double(inputChannels * 9) * Double(batch * height * width)
+  }
+
+  /// Writes `Y` (`[Cout][batch][height][width]`) for input `X` (`[Cin][batch][height][width]`).
+  public func forward(
+    input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
+    batch: Int, height: Int, width: Int
+  ) {
+    let plane = height * width
+    let reduction = inputChannels * 9
+    let total = batch * plane
+    let chunk = chunkImages(batch: batch, plane: plane)
+    let col = column.reserve(reduction * chunk * plane)
+    weight.values.withUnsafeBufferPointer { w in
+      var first = 0
+      while first < batch {
+        let count = min(chunk, batch - first)
+        Im2col.pack(
+          input, into: col, channels: inputChannels, batch: batch, height: height, width: width,
+          first: first, count: count)
+        cblas_sgemm(
+          CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(outputChannels), Int32(count * plane),
+          Int32(reduction), 1, w.baseAddress, Int32(reduction), col, Int32(count * plane), 0,
+          output + first * plane, Int32(total))
+        first += count
+      }
+    }
+    if let bias {
+      for co in 0..<outputChannels {
+        let b = bias.values[co]
+        let row = output + co * total
+        for i in 0..<total { row[i] += b }
+      }
+    }
+  }
+
+  /// Sets the parameter gradients from `dY` and, when `inputGradient` is given, writes `dX`.
+  ///
+  /// - Parameters:
+  ///   - input: The `X` of the forward pass (im2col is recomputed, not stored).
+  ///   - outputGradient: `dY`, `[Cout][batch][height][width]`.
+  ///   - inputGradient: Room for `dX`, `[Cin][batch][height][width]`, or nil (first layer).
+  public func backward(
+    input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
+    inputGradient: UnsafeMutablePointer<Float>?, batch: Int, height: Int, width: Int
+  ) {
+    let plane = height * width
+    let reduction = inputChannels * 9
+    let total = batch * plane
+    let chunk = chunkImages(batch: batch, plane: plane)
+    let col = column.reserve(reduction * chunk * plane)
+    if let inputGradient { inputGradient.update(repeating: 0, count: inputChannels * total) }
+    weight.values.withUnsafeBufferPointer { w in
+      weight.gradient.withUnsafeMutableBufferPointer { dw in
+        var first = 0
+        while first < batch {
+          let count = min(chunk, batch - first)
+          Im2col.pack(
+            input, into: col, channels: inputChannels, batch: batch, height: height,
+            width: width, first: first, count: count)
+          cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(outputChannels), Int32(reduction),
+            Int32(count * plane), 1, outputGradient + first * plane, Int32(total), col,
+            Int32(count * plane), first == 0 ? 0 : 1, dw.baseAddress, Int32(reduction))
+          if let inputGradient {
+            cblas_sgemm(
+              CblasRowMajor, CblasTrans, CblasNoTrans, Int32(reduction), Int32(count * plane),
+              Int32(outputChannels), 1, w.baseAddress, Int32(reduction),
+              outputGradient + first * plane, Int32(total), 0, col, Int32(count * plane))
+            Im2col.unpackAdding(
+              col, into: inputGradient, channels: inputChannels, batch: batch, height: height,
+              width: width, first: first, count: count)
+          }
+          first += count
+        }
+      }
+    }
+    if let bias {
+      bias.gradient.withUnsafeMutableBufferPointer { db in
+        for co in 0..<outputChannels {
+          db[co] = Float(Reductions.sum(outputGradient + co * total, count: total))
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import PruneCore
+
+/// One conv block of the ref-cnn: conv3x3, BatchNorm (optional), ReLU, 2x2 max-pool (optional),
+/// with the activation buffers it reuses from batch to batch.
+///
+/// Buffers (channel-major, ``ChannelMajorLayout``): `preActivation` is the convolution's output
+/// `z`, `activation` the post-ReLU tensor `a` (the block's tap, cnn.md "Taps"), `pooled` the
+/// pool's output. Backward works in place in `activationGradient`: dA, then dY (through ReLU),
+/// then dZ (through BN).
+final class ConvolutionBlock {
+  let convolution: Convolution3x3
+  let normalization: BatchNorm2d?
+  let pool: MaxPool2x2?
+
+  let preActivation = ScratchBuffer<Float>()
+  let activation = ScratchBuffer<Float>()
+  let activationGradient = ScratchBuffer<Float>()
+  let pooled = ScratchBuffer<Float>()
+  let pooledGradient = ScratchBuffer<Float>()
+
+  init(
+    index: Int, inputChannels: Int, outputChannels: Int, usesBatchNorm: Bool, pools: Bool,
+    generator: inout SeededGenerator
+  ) {
+    convolution = Convolution3x3(
+      name: "conv\(index)", inputChannels: inputChannels, outputChannels: outputChannels,
+      hasBias: !usesBatchNorm, generator: &generator)
+    normalization = usesBatchNorm ? BatchNorm2d(name: "bn\(index)", channels: outputChannels) : nil
+    pool = pools ? MaxPool2x2() : nil
+  }
+
+  var parameters: [Parameter] { convolution.parameters + (normalization?.parameters ?? []) }
+  var outputChannels: Int { convolution.outputChannels }
+
+  /// The block's output (pooled or not) after ``forward(input:batch:height:width:isTraining:)``.
+  var output: UnsafeMutablePointer<Float> { pool == nil ? activation.pointer : pooled.pointer }
+  /// Where the next layer writes dOutput during backward.
+  var outputGradient: UnsafeMutablePointer<Float> {
+    pool == nil ? activationGradient.pointer : pooledGradient.pointer
+  }
+
+  /// Makes every buffer large enough for `batch` images of `height x width`.
+  func reserve(batch: Int, height: Int, width: Int) {
+    let count = outputChannels * batch * height * width
+    preActivation.reserve(count)
+    activation.reserve(count)
+    activationGradient.reserve(count)
+    if pool != nil {
+      let pooledCount = outputChannels * batch * (height / 2) * (width / 2)
+      pooled.reserve(pooledCount)
+      pooledGradient.reserve(pooledCount)
+    }
+  }
+
+  func forward(
+    input: UnsafePointer<Float>, batch: Int, height: Int, width: Int, isTraining: Bool
+  ) {
+    let length = batch * height * width
+    let count = outputChannels * length
+    convolution.forward(
+      input: input, output: preActivation.pointer, batch: batch, height: height, width: width)
+    if let normalization {
+      normalization.forward(
+        input: preActivation.pointer, output: activation.pointer, length: length,
+        isTraining: isTraining)
+      ReLU.forward(input: activation.pointer, output: activation.pointer, count: count)
+    } else {
+      ReLU.forward(input: preActivation.pointer, output: activation.pointer, count: count)
+    }
+    pool?.forward(
+      input: activation.pointer, output: pooled.pointer, planes: outputChannels * batch,
+      height: height, width: width)
+  }
+
+  /// Backpropagates the gradient the next layer left in ``outputGradient``; writes dInput into
+  /// `inputGradient` when given.
+  func backward(
+    input: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
+    batch: Int, height: Int, width: Int
+  ) {
+    let length = batch * height * width
+    let count = outputChannels * length
+    let gradient = activationGradient.pointer
+    pool?.backward(
+      outputGradient: pooledGradient.pointer, inputGradient: gradient,
+      planes: outputChannels * batch, height: height, width: width)
+    ReLU.backward(
+      output: activation.pointer, outputGradient: gradient, inputGradient: gradient, count: count)
+    normalization?.backward(
+      input: preActivation.pointer, outputGradient: gradient, inputGradient: gradient,
+      length: length)
+    convolution.backward(
+      input: input, outputGradient: gradient, inputGradient: inputGradient, batch: batch,
+      height: height, width: width)
+  }
+}
