@@ -1,4 +1,9 @@
 extension ClaimRegistry {
   /// The bpas family's claims, in the order of claims.md.
-  static var bpasClaims: [any Claim] { [] }
+  static var bpasClaims: [any Claim] {
+    [
+      MonotoneRetentionClaim(), ThresholdScheduleClaim(), DataSavingsIndexClaim(),
+      ClassBalanceClaim(),
+    ]
+  }
 }

@@ -1,0 +1,44 @@
+import PruneCore
+import PruneSignals
+
+/// Per-sample losses l_i(e) of the synthetic learner trained on full data, for every epoch.
+///
+/// The losses come from PruneSignals' `SyntheticLearner` (its knobs decide how quickly a
+/// sample's loss changes between epochs); every sample is trained once per epoch with weight 1,
+/// so the table does not depend on any rule and is shared by every BLS setting of a claim.
+struct LossTable: Sendable {
+  let sampleCount: Int
+  let epochCount: Int
+  /// Epoch-major: `values[e * sampleCount + i]`.
+  let values: [Double]
+
+  /// Runs the learner for `epochs` full-data epochs and records every sample's loss.
+  ///
+  /// - Throws: `PruneSignalsError` for invalid knobs.
+  /// - Complexity: O(epochs x samples).
+  static func generate(
+    configuration: LearnerConfiguration, sampleCount: Int, epochs: Int, seed: UInt64
+  ) throws -> LossTable {
+    var learner = try SyntheticLearner(
+      sampleCount: sampleCount, configuration: configuration, seed: seed)
+    var values = [Double](repeating: 0, count: sampleCount * epochs)
+    let everyone = Array(0..<sampleCount)
+    let weights = [Double](repeating: 1, count: sampleCount)
+    for epoch in 0..<epochs {
+      for i in 0..<sampleCount { values[epoch * sampleCount + i] = learner.loss(ofSample: i, epoch: epoch) }
+      let batch = BatchIdentity(epoch: epoch, position: 0, batchID: 0)
+      try learner.train(batch, samples: everyone[...], weights: weights[...])
+      try learner.finishEpoch(epoch)
+    }
+    return LossTable(sampleCount: sampleCount, epochCount: epochs, values: values)
+  }
+
+  /// l_i(e).
+  @inline(__always)
+  func loss(sample i: Int, epoch e: Int) -> Double { values[e * sampleCount + i] }
+
+  /// The losses of every sample in epoch `e`.
+  func epoch(_ e: Int) -> ArraySlice<Double> {
+    values[(e * sampleCount)..<((e + 1) * sampleCount)]
+  }
+}

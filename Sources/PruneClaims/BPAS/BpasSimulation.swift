@@ -1,0 +1,103 @@
+import PruneCore
+import PruneSignals
+
+/// One simulation setting of the B-PAS claims: data size, epochs, thresholds, generator knobs.
+struct BpasSimulationSettings: Sendable {
+  let name: String
+  let sampleCount: Int
+  let batchSize: Int
+  let plannedEpochs: Int
+  let deltaStart: Double
+  let deltaEnd: Double
+  let activation: ActivationConfiguration
+
+  /// The settings BPAS-1 and BPAS-3 run: the generator's defaults, a shorter plan, heavier and
+  /// heavier-tailed noise.
+  static func settings(_ size: ClaimSize) throws -> [BpasSimulationSettings] {
+    let samples = size.pick(tiny: 1280, quick: 12_800, full: 45_000)
+    var list = [
+      BpasSimulationSettings(
+        name: "defaults, I = 200", sampleCount: samples, batchSize: 128, plannedEpochs: 200,
+        deltaStart: 1e-6, deltaEnd: 5e-5, activation: try ActivationConfiguration()),
+      BpasSimulationSettings(
+        name: "defaults, I = 90", sampleCount: samples, batchSize: 128, plannedEpochs: 90,
+        deltaStart: 1e-6, deltaEnd: 5e-5, activation: try ActivationConfiguration()),
+      BpasSimulationSettings(
+        name: "noise 5e-6, I = 200", sampleCount: samples, batchSize: 128, plannedEpochs: 200,
+        deltaStart: 1e-6, deltaEnd: 5e-5, activation: try ActivationConfiguration(noiseLevel: 5e-6)),
+      BpasSimulationSettings(
+        name: "Student-t(3) noise, I = 200", sampleCount: samples, batchSize: 128,
+        plannedEpochs: 200, deltaStart: 1e-6, deltaEnd: 5e-5,
+        activation: try ActivationConfiguration(heavyTailDegrees: 3)),
+    ]
+    if size == .full {
+      list.append(
+        BpasSimulationSettings(
+          name: "fast decay (tau 4), I = 200", sampleCount: samples, batchSize: 128,
+          plannedEpochs: 200, deltaStart: 1e-6, deltaEnd: 5e-5,
+          activation: try ActivationConfiguration(decayEpochs: 4)))
+    }
+    return list
+  }
+}
+
+/// The real B-PAS rule (built by name through `RuleCatalog`) driven by a per-batch statistic.
+struct BpasSimulation {
+  /// Batch ids trained in each epoch that ran, in order.
+  let activeBatches: [[Int]]
+  /// The rule's ledger (what it planned, epoch by epoch).
+  let ledger: SavingsLedger
+  /// n_0.
+  let originalBatchCount: Int
+  /// Members of each logical batch (from the first plan; B-PAS fixes them).
+  let members: [Int: [Int]]
+
+  var trainedBatchesPerEpoch: [Int] { activeBatches.map(\.count) }
+
+  /// Runs the rule on `ActivationStabilitySource` for the setting.
+  static func run(_ setting: BpasSimulationSettings, seed: UInt64) throws -> BpasSimulation {
+    let batchCount = (setting.sampleCount + setting.batchSize - 1) / setting.batchSize
+    let source = try ActivationStabilitySource(
+      sampleCount: setting.sampleCount, batchCount: batchCount,
+      configuration: setting.activation, seed: seed)
+    return try run(setting, seed: seed) { batch, _, epoch in
+      source.statistic(batch: batch, epoch: epoch)
+    }
+  }
+
+  /// Runs the rule with `statistic(batchID, members, epoch)` as each batch's X̄.
+  static func run(
+    _ setting: BpasSimulationSettings, seed: UInt64,
+    statistic: (Int, ArraySlice<Int>, Int) throws -> Double
+  ) throws -> BpasSimulation {
+    let setup = try TrainingSetup(
+      sampleCount: setting.sampleCount, batchSize: setting.batchSize,
+      plannedEpochs: setting.plannedEpochs, seed: seed)
+    var options = RuleOptions()
+    options.deltaStart = setting.deltaStart
+    options.deltaEnd = setting.deltaEnd
+    var rule = try RuleCatalog.makeRule(named: "bpas", options: options, setup: setup)
+    var ledger = SavingsLedger(setup: setup)
+    var active: [[Int]] = []
+    var members: [Int: [Int]] = [:]
+    for epoch in 0..<setting.plannedEpochs {
+      let plan = try rule.plan(forEpoch: epoch)
+      if plan.isEmpty { break }
+      ledger.record(plan)
+      active.append(plan.batchIDs)
+      for position in 0..<plan.batchCount {
+        let id = plan.batchIDs[position]
+        let samples = plan.samples[plan.range(ofBatch: position)]
+        if epoch == 0 { members[id] = samples.sorted() }
+        try rule.record(
+          BatchReport(
+            epoch: epoch, position: position, batchID: id, samples: samples,
+            activationStatistic: try statistic(id, samples, epoch)))
+      }
+      try rule.finishEpoch(epoch)
+    }
+    return BpasSimulation(
+      activeBatches: active, ledger: ledger, originalBatchCount: setup.batchCount(forSamples: setup.sampleCount),
+      members: members)
+  }
+}

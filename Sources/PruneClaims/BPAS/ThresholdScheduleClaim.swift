@@ -1,0 +1,122 @@
+import PruneCore
+import PruneReport
+
+/// BPAS-2: the threshold schedule delta(t) = delta_s exp(alpha t), alpha = ln(delta_e/delta_s)/I,
+/// meets delta(0) = delta_s and delta(I) = delta_e exactly.
+///
+/// Evaluates the rule's own schedule (`BPASConfiguration.threshold(epoch:plannedEpochs:)`, t
+/// 1-based in the rule's decisions, so t = 0 is the schedule's start) on a grid of settings and
+/// compares the end points with delta_s and delta_e, and interior points with the spec's worked
+/// example (algorithms.md §5.7).
+public struct ThresholdScheduleClaim: Claim {
+  public let id = "BPAS-2"
+  public let family = ClaimFamily.bpas
+  public let title = "The threshold schedule starts at delta_s and ends at delta_e"
+
+  /// Sizes override (tests); nil takes the run's profile.
+  let size: ClaimSize?
+
+  public init() { size = nil }
+
+  init(size: ClaimSize) { self.size = size }
+
+  /// The relative error exp(log x) may add: exp and log are each within about an ulp, and the
+  /// product by delta_s adds half an ulp; 4 ulp of headroom.
+  static let roundTripTolerance = 4 * Double.ulpOfOne
+
+  public func run(in context: ClaimContext) throws -> ClaimResult {
+    let size = ClaimSize.resolve(self.size, context)
+    let grid: [(Double, Double)] = [(1e-6, 5e-5), (5e-6, 5e-5), (1e-5, 5e-4), (1e-6, 1e-6)]
+    let plannedEpochs = size.pick(tiny: [5, 200], quick: [5, 90, 200], full: [1, 5, 30, 90, 200, 1000])
+    var worstStart = 0.0
+    var worstEnd = 0.0
+    var monotoneViolations = 0
+    var rows: [[String]] = []
+    var curves: [(String, [Double], [Double])] = []
+    for (deltaStart, deltaEnd) in grid {
+      let configuration = try BPASConfiguration(deltaStart: deltaStart, deltaEnd: deltaEnd)
+      for epochs in plannedEpochs {
+        let start = configuration.threshold(epoch: 0, plannedEpochs: epochs)
+        let end = configuration.threshold(epoch: epochs, plannedEpochs: epochs)
+        worstStart = max(worstStart, abs(start / deltaStart - 1))
+        worstEnd = max(worstEnd, abs(end / deltaEnd - 1))
+        var previous = start
+        var xs: [Double] = []
+        var ys: [Double] = []
+        for t in 0...epochs {
+          let value = configuration.threshold(epoch: t, plannedEpochs: epochs)
+          if t > 0, value < previous { monotoneViolations += 1 }
+          previous = value
+          xs.append(Double(t))
+          ys.append(value)
+        }
+        rows.append([
+          ClaimTable.format(deltaStart), ClaimTable.format(deltaEnd), "\(epochs)",
+          ClaimTable.format(start), ClaimTable.format(end),
+          ClaimTable.format(configuration.threshold(epoch: 1, plannedEpochs: epochs)),
+        ])
+        if epochs == 200 {
+          curves.append(("delta_s = \(deltaStart), delta_e = \(deltaEnd), I = 200", xs, ys))
+        }
+      }
+    }
+    let standard = BPASConfiguration.standard
+    let worked: [(Int, Double)] = [(1, 1.019753e-6), (2, 1.039896e-6), (3, 1.060436e-6), (100, 7.071068e-6)]
+    var workedError = 0.0
+    for (t, printed) in worked {
+      workedError = max(workedError, abs(standard.threshold(epoch: t, plannedEpochs: 200) / printed - 1))
+    }
+    let checks = [
+      ClaimCheck(
+        setting: "\(grid.count) (delta_s, delta_e) pairs x I in \(plannedEpochs)",
+        quantity: "max relative error |delta(0)/delta_s - 1|", measured: worstStart, predicted: 0,
+        uncertainty: 0, tolerance: Self.roundTripTolerance),
+      ClaimCheck(
+        setting: "\(grid.count) (delta_s, delta_e) pairs x I in \(plannedEpochs)",
+        quantity: "max relative error |delta(I)/delta_e - 1|", measured: worstEnd, predicted: 0,
+        uncertainty: 0, tolerance: Self.roundTripTolerance),
+      ClaimCheck(
+        setting: "same grid", quantity: "epochs where delta(t) < delta(t-1)",
+        measured: Double(monotoneViolations), predicted: 0, uncertainty: 0, tolerance: 0),
+      ClaimCheck(
+        setting: "delta_s 1e-6, delta_e 5e-5, I = 200 (algorithms.md §5.7)",
+        quantity: "max relative error vs the printed delta(1), delta(2), delta(3), delta(100)",
+        measured: workedError, predicted: 0, uncertainty: 0, tolerance: 5e-7),
+    ]
+    let series = try curves.map { name, x, y in try PlotSeries(name: name, x: x, y: y, style: .line) }
+    let plot = XYPlot(
+      title: "BPAS-2: threshold schedule delta(t)", xAxis: .linear("epoch t"),
+      yAxis: .log10("delta(t)"), series: series, legend: .below)
+    return ClaimResult(
+      id: id, family: family, title: title,
+      statement: "B-PAS drops a batch when its activation statistic changes by at most delta(t); "
+        + "the threshold grows exponentially from delta_s to delta_e over the I planned epochs.",
+      equation: "delta(t) = delta_s exp(alpha t),  alpha = ln(delta_e / delta_s) / I\n"
+        + "delta(0) = delta_s,  delta(I) = delta_e",
+      setting: [
+        ("schedule", "PruneCore BPASConfiguration.threshold(epoch:plannedEpochs:)"),
+        ("(delta_s, delta_e)", grid.map { "(\($0.0), \($0.1))" }.joined(separator: ", ")),
+        ("planned epochs I", plannedEpochs.map { "\($0)" }.joined(separator: ", ")),
+      ],
+      checks: checks,
+      tables: [
+        ClaimTable(
+          name: "end-points",
+          caption: "Per setting: delta(0), delta(I) and delta(1), the first threshold a 1-based "
+            + "epoch index reaches.",
+          header: ["delta_start", "delta_end", "planned_epochs", "delta_0", "delta_I", "delta_1"],
+          rows: rows, showOnPage: false)
+      ],
+      figures: [
+        ClaimFigure(
+          name: "schedule",
+          caption: "delta(t) for I = 200 planned epochs and each (delta_s, delta_e), log y axis: "
+            + "straight lines from delta_s at t = 0 to delta_e at t = I.", svg: try plot.svg())
+      ],
+      discussion: "The end points are exact up to the rounding of exp(log(delta_e/delta_s)); the "
+        + "tolerance is 4 ulp. The printed worked example has 7 significant digits, hence its "
+        + "5e-7 tolerance. Note that the code counts epochs from 1 (t = 1 after the first epoch) "
+        + "and makes its first decision after epoch 2, so delta(0) = delta_s itself is never "
+        + "applied: the first threshold used is delta(2) = delta_s (delta_e/delta_s)^(2/I).")
+  }
+}
