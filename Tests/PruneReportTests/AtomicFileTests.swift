@@ -162,3 +162,51 @@ func makeUnwritableFolder(in scratch: URL) throws -> (folder: URL, watched: URL,
     #expect(try listing(scratch).isEmpty)
   }
 }
+
+@Suite struct WriteTogetherTests {
+  @Test func allFilesAppearAndNoStagingIsLeft() throws {
+    let scratch = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let out = try OutputFolder(scratch)
+    let urls = try out.writeTogether([
+      OutputFile(name: "epochs.csv", text: "epoch\n0\n"),
+      OutputFile(name: "figures/a.svg", text: "<svg/>"),
+      OutputFile(name: "manifest.json", text: "{}\n"),
+    ])
+    #expect(urls.map(\.lastPathComponent) == ["epochs.csv", "a.svg", "manifest.json"])
+    #expect(try listing(scratch) == ["epochs.csv", "figures", "manifest.json"])
+    #expect(
+      try String(contentsOf: scratch.appendingPathComponent("figures/a.svg"), encoding: .utf8)
+        == "<svg/>")
+  }
+
+  @Test func aBadNameWritesNothing() throws {
+    let scratch = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let out = try OutputFolder(scratch)
+    #expect(throws: PruneReportError.self) {
+      try out.writeTogether([
+        OutputFile(name: "ok.csv", text: "x"), OutputFile(name: "../escape", text: "y"),
+      ])
+    }
+    #expect(throws: PruneReportError.self) {
+      try out.writeTogether([OutputFile(name: "a", text: "x"), OutputFile(name: "a", text: "y")])
+    }
+    #expect(try listing(scratch).isEmpty)
+  }
+
+  @Test func aStagingFailureLeavesTheOldFiles() throws {
+    let scratch = try makeScratchFolder()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let out = try OutputFolder(scratch)
+    try out.write("old", to: "summary.json")
+    // "summary.json/x" cannot be staged next to the file "summary.json" in the same batch.
+    #expect(throws: PruneReportError.self) {
+      try out.writeTogether([
+        OutputFile(name: "summary.json", text: "new"), OutputFile(name: "summary.json/x", text: "y"),
+      ])
+    }
+    #expect(try String(contentsOf: out.url(for: "summary.json"), encoding: .utf8) == "old")
+    #expect(try listing(scratch) == ["summary.json"])
+  }
+}

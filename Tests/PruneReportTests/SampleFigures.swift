@@ -135,6 +135,22 @@ enum SampleFigures {
       referenceLines: [.vertical(at: 4, label: "loose stops pruning")])
   }
 
+  /// Signal and noise spectra over eight decades with long names (BLS-3): superscript labels,
+  /// legend below.
+  static func spectra() throws -> XYPlot {
+    let f = (1...400).map { Double($0) / 800 }
+    let signal = f.map { 1e-1 / (1 + pow($0 / 0.002, 2)) }
+    let noise = f.map { _ in 3e-5 }
+    return XYPlot(
+      title: "BLS-3: power spectra of the per-sample signal and the batch-composition noise",
+      xAxis: .log10("frequency (cycles per step)"), yAxis: .log10("power spectral density"),
+      series: [
+        try PlotSeries(name: "per-sample signal l_i(t)/B (Welch, 64 segments)", x: f, y: signal),
+        try PlotSeries(name: "batch-composition noise (Welch, 64 segments)", x: f, y: noise),
+      ],
+      referenceLines: [.vertical(at: 0.11, label: "crossover 0.11")], legend: .below)
+  }
+
   static var all: [(name: String, svg: String)] {
     get throws {
       [
@@ -145,6 +161,7 @@ enum SampleFigures {
         ("selection-timings", try selectionTimings().svg()),
         ("pool-size", try poolSize().svg()),
         ("retention", try retention().svg()),
+        ("spectra", try spectra().svg()),
         ("empty", XYPlot(title: "Nothing", xAxis: .log10("x"), yAxis: .linear("y")).svg()),
       ]
     }

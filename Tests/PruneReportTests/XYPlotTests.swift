@@ -159,4 +159,24 @@ func checkedElementNames(_ svg: String) throws -> [String] {
     #expect(try String(contentsOf: file, encoding: .utf8) == plot.svg())
     #expect(try listing(scratch.appendingPathComponent("figures")) == ["b.svg"])
   }
+
+  @Test func markersAreThinnedEvenlyInPixels() {
+    // 400 points crowded at one end (as on a log axis): markers stay evenly spaced in pixels.
+    let points: [PixelPoint] = (0..<400).map { index in
+      (x: 100 + 600 * (Double(index) / 399).squareRoot(), y: 200)
+    }
+    let indices = ProjectedSeries.markerIndices(points: points, seriesIndex: 0, seriesCount: 2)
+    #expect((14...16).contains(indices.count))
+    let xs = indices.map { points[$0].x }
+    let gaps = zip(xs, xs.dropFirst()).map { $1 - $0 }
+    #expect((gaps.max() ?? 0) - (gaps.min() ?? 0) < 5)
+    let few = Array(points.prefix(12))
+    #expect(ProjectedSeries.markerIndices(points: few, seriesIndex: 1, seriesCount: 2).count == 12)
+  }
+
+  @Test func stepsDrawAStaircase() {
+    let stairs = ProjectedSeries.staircase([(0, 10), (5, 20), (9, 15)])
+    #expect(stairs.map(\.x) == [0, 5, 5, 9, 9])
+    #expect(stairs.map(\.y) == [10, 10, 20, 20, 15])
+  }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A point in SVG pixels.
 typealias PixelPoint = (x: Double, y: Double)
 
@@ -117,12 +123,30 @@ struct ProjectedSeries {
     return inside
   }
 
-  /// Indices of the points that get a marker: all of them up to 30 points, otherwise about 15
-  /// evenly spaced ones, shifted per series so markers of different series do not coincide.
-  static func markerIndices(count: Int, seriesIndex: Int, seriesCount: Int) -> [Int] {
-    guard count > 30 else { return Array(0..<count) }
-    let step = (count + 14) / 15
-    let offset = (seriesIndex * step) / max(1, seriesCount)
-    return Array(Swift.stride(from: offset % step, to: count, by: step))
+  /// Indices of the points that get a marker: all of them up to 30 points; otherwise about 15,
+  /// spaced evenly along the drawn path in pixels (so a log axis does not crowd them), and
+  /// shifted per series so markers of different series do not coincide.
+  static func markerIndices(points: [PixelPoint], seriesIndex: Int, seriesCount: Int) -> [Int] {
+    guard points.count > 30 else { return Array(points.indices) }
+    var length = 0.0
+    for index in 1..<points.count {
+      length += hypot(points[index].x - points[index - 1].x, points[index].y - points[index - 1].y)
+    }
+    let spacing = length / 15
+    guard spacing > 0 else { return [0] }
+    var indices: [Int] = []
+    var travelled = spacing * Double(seriesIndex) / Double(max(1, seriesCount)) - spacing / 2
+    var next = 0.0
+    for index in points.indices {
+      if index > 0 {
+        travelled += hypot(
+          points[index].x - points[index - 1].x, points[index].y - points[index - 1].y)
+      }
+      if travelled >= next {
+        indices.append(index)
+        next = travelled + spacing
+      }
+    }
+    return indices
   }
 }

@@ -147,7 +147,7 @@ extension XYPlot {
       switch style {
       case .markers, .lineAndMarkers:
         markerPoints = ProjectedSeries.markerIndices(
-          count: projected.points.count, seriesIndex: index, seriesCount: series.count
+          points: projected.points, seriesIndex: index, seriesCount: series.count
         ).map { projected.points[$0] }
         if style == .markers {
           markerPoints = projected.points
