@@ -18,7 +18,7 @@ public enum PruneReportError: Error, Equatable, Sendable, CustomStringConvertibl
   case invalidJSON(what: String, reason: String)
   /// A plot series whose arrays (x, y, lower, upper) differ in length.
   case seriesLengthMismatch(series: String, field: String, expected: Int, found: Int)
-  /// An axis range that cannot be drawn (empty, reversed, non-finite, or not positive on a log axis).
+  /// An axis range that cannot be drawn (empty, reversed, non-finite, or <= 0 on a log axis).
   case invalidAxisRange(axis: String, lower: Double, upper: Double, reason: String)
 
   public var description: String {

@@ -203,7 +203,8 @@ func makeUnwritableFolder(in scratch: URL) throws -> (folder: URL, watched: URL,
     // "summary.json/x" cannot be staged next to the file "summary.json" in the same batch.
     #expect(throws: PruneReportError.self) {
       try out.writeTogether([
-        OutputFile(name: "summary.json", text: "new"), OutputFile(name: "summary.json/x", text: "y"),
+        OutputFile(name: "summary.json", text: "new"),
+        OutputFile(name: "summary.json/x", text: "y"),
       ])
     }
     #expect(try String(contentsOf: out.url(for: "summary.json"), encoding: .utf8) == "old")

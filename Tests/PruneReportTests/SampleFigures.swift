@@ -95,7 +95,8 @@ enum SampleFigures {
   /// A dot plot on a log axis with long category names (IB-5 timings).
   static func selectionTimings() throws -> CategoryPlot {
     try CategoryPlot(
-      title: "IB-5: selection time per epoch", categories: [
+      title: "IB-5: selection time per epoch",
+      categories: [
         "mean threshold", "percentile (nth_element)", "full sort", "whole InfoBatch plan",
       ], yAxis: try Axis(label: "time (s)", scale: .log10),
       groups: [

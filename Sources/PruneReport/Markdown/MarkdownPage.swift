@@ -70,7 +70,8 @@ public struct MarkdownPage: Sendable, Hashable {
   /// Appends an image with a relative link (e.g. `../figures/x.svg` from `notebooks-md/`), and
   /// an italic caption under it when one is given.
   public mutating func image(path: String, alt: String, caption: String? = nil) {
-    var text = "![" + MarkdownPage.escapedBrackets(alt) + "](" + MarkdownPage.linkTarget(path)
+    var text =
+      "![" + MarkdownPage.escapedBrackets(alt) + "](" + MarkdownPage.linkTarget(path)
       + ")"
     if let caption, !caption.isEmpty {
       text += "\n\n*" + MarkdownPage.singleLine(caption) + "*"

@@ -23,8 +23,9 @@ public struct MarkdownTable: Sendable, Hashable {
   ///   - alignments: One per column; `nil` aligns every column left.
   ///   - rows: Initial rows.
   /// - Throws: ``PruneReportError/invalidColumns(table:reason:)`` for an empty header or a
-  ///   wrong number of alignments, ``PruneReportError/rowLengthMismatch(table:row:expected:found:)``
-  ///   for a row of the wrong length.
+  ///   wrong number of alignments,
+  ///   ``PruneReportError/rowLengthMismatch(table:row:expected:found:)`` for a row of the wrong
+  ///   length.
   public init(header: [String], alignments: [Alignment]? = nil, rows: [[String]] = []) throws {
     if header.isEmpty {
       throw PruneReportError.invalidColumns(table: "markdown", reason: "the header has no columns")

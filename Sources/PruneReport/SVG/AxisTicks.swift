@@ -60,9 +60,8 @@ public enum AxisTicks {
   ///   - loose: When true, `lower`/`upper` are first widened to the enclosing ticks.
   /// - Returns: The ticks and the (possibly widened) limits.
   public static func linear(
-    lower: Double, upper: Double, intervals: Int = 5, loose: (lower: Bool, upper: Bool) = (
-      false, false
-    )
+    lower: Double, upper: Double, intervals: Int = 5,
+    loose: (lower: Bool, upper: Bool) = (false, false)
   ) -> (ticks: [AxisTick], lower: Double, upper: Double) {
     let (mantissa, exponent) = niceStep(span: upper - lower, intervals: intervals)
     let step = scaled(mantissa, exponent: exponent)
@@ -79,7 +78,8 @@ public enum AxisTicks {
       last = Int((upper / step - slack).rounded(.up))
       newUpper = scaled(last * mantissa, exponent: exponent)
     }
-    let values = first <= last ? (first...last).map { scaled($0 * mantissa, exponent: exponent) } : []
+    let values =
+      first <= last ? (first...last).map { scaled($0 * mantissa, exponent: exponent) } : []
     let largest = values.map(abs).max() ?? 0
     let useScientific = largest >= 1e6 || (step < 1e-4)
     let decimals = max(0, -exponent)

@@ -66,8 +66,9 @@ enum LegendDrawing {
   }
 
   /// Draws the boxed list with its top-left corner at (x, y).
-  static func drawBox(_ entries: [LegendEntry], x: Double, y: Double, into document: inout SVGDocument)
-  {
+  static func drawBox(
+    _ entries: [LegendEntry], x: Double, y: Double, into document: inout SVGDocument
+  ) {
     let size = boxSize(entries)
     document.openGroup([("class", "legend")])
     document.rect(

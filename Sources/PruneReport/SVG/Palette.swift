@@ -60,7 +60,8 @@ public enum MarkerShape: String, Sendable, Hashable, CaseIterable {
       return SVGDocument.pathData(
         [point(-s, -s), point(s, -s), point(s, s), point(-s, s)], closed: true)
     case .triangleUp:
-      return SVGDocument.pathData([point(0, -1.2), point(1.1, 0.8), point(-1.1, 0.8)], closed: true)
+      return SVGDocument.pathData(
+        [point(0, -1.2), point(1.1, 0.8), point(-1.1, 0.8)], closed: true)
     case .triangleDown:
       return SVGDocument.pathData(
         [point(0, 1.2), point(1.1, -0.8), point(-1.1, -0.8)], closed: true)

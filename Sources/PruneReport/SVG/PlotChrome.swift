@@ -139,7 +139,8 @@ struct PlotChrome {
   func clipPath(id: String, margin: Double, into document: inout SVGDocument) {
     let rect = area.insetBy(-margin)
     document.open("clipPath", [("id", id)])
-    document.rect(x: rect.left, y: rect.top, width: rect.width, height: rect.height, fill: "#ffffff")
+    document.rect(
+      x: rect.left, y: rect.top, width: rect.width, height: rect.height, fill: "#ffffff")
     document.close("clipPath")
   }
 }

@@ -64,7 +64,8 @@ struct PixelRect: Equatable {
   }
 
   func insetBy(_ amount: Double) -> PixelRect {
-    PixelRect(left: left + amount, top: top + amount, right: right - amount, bottom: bottom - amount)
+    PixelRect(
+      left: left + amount, top: top + amount, right: right - amount, bottom: bottom - amount)
   }
 
   /// Whether the segment from `a` to `b` touches the rectangle (Liang-Barsky clipping).

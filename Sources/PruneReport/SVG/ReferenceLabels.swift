@@ -61,8 +61,11 @@ enum ReferenceLabels {
         let box = boxes[chosen]
         document.rect(
           x: box.left - 2, y: box.top - 1, width: box.width + 4, height: box.height + 2,
-          fill: "#ffffff", extra: [("fill-opacity", "0.85"), ("stroke", line.color),
-          ("stroke-width", "0.75")])
+          fill: "#ffffff",
+          extra: [
+            ("fill-opacity", "0.85"), ("stroke", line.color),
+            ("stroke-width", "0.75"),
+          ])
       }
       document.text(
         line.label, x: candidates[chosen].x, y: candidates[chosen].baseline, size: size,

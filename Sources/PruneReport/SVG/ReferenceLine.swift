@@ -12,8 +12,9 @@ public struct ReferenceLine: Sendable, Hashable {
   /// The line's colour; dark grey by default so it does not look like a series.
   public var color: String
 
-  public init(_ orientation: Orientation, at value: Double, label: String, color: String = "#444444")
-  {
+  public init(
+    _ orientation: Orientation, at value: Double, label: String, color: String = "#444444"
+  ) {
     self.orientation = orientation
     self.value = value
     self.label = label

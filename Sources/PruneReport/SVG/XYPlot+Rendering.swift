@@ -49,7 +49,8 @@ extension XYPlot {
     if placement == .below {
       legendRows = LegendDrawing.rows(entries, maxWidth: width - 60)
     }
-    let bottomReserve = legendRows.isEmpty
+    let bottomReserve =
+      legendRows.isEmpty
       ? 0 : Double(legendRows.count) * LegendDrawing.rowHeight + 4
     var chrome = PlotChrome(
       width: width, height: height, title: title, xLabel: xAxis.label, yLabel: yAxis.label,
