@@ -102,8 +102,8 @@ public enum AxisTicks {
 
   /// Ticks on a log10 axis: labelled decades (every `stride`-th when there are many), unlabelled
   /// minor ticks at 2..9 times each decade when at most six decades show, and labels at 2 and 5
-  /// when the axis spans at most two decades. Ranges narrower than that fall back to linear
-  /// 1-2-5 ticks placed on the log scale.
+  /// when the axis spans at most three decades and all those labels fit in `maxLabels`. When
+  /// fewer than two labels would show, linear 1-2-5 ticks are placed on the log scale instead.
   ///
   /// - Parameters:
   ///   - maxLabels: The most labels that fit; decades are thinned to stay below it.
@@ -130,11 +130,18 @@ public enum AxisTicks {
     }
     let spanDecades = Double.log10Ratio(newUpper, newLower)
     let stride = max(1, Int((Double(decades.count) / Double(max(2, maxLabels))).rounded(.up)))
+    // Up to three decades, 2 and 5 are labelled too when all those labels fit.
+    let firstExponent = min(lowExponent, highExponent) - 1
+    let lastExponent = max(lowExponent, highExponent)
+    let multiplesInside = (firstExponent...lastExponent).reduce(0) { count, exponent in
+      count + [2, 5].filter { inside(Double($0) * NumberFormat.power10(exponent)) }.count
+    }
+    let labelsMultiples =
+      spanDecades <= 3.05 && decades.count + multiplesInside <= max(2, maxLabels)
     let useSuperscript =
       (decades.first ?? 0) < -3 || (decades.last ?? 0) > 4
     var ticks: [AxisTick] = []
-    let firstDecade = min(lowExponent, highExponent) - 1
-    for exponent in firstDecade...max(lowExponent, highExponent) {
+    for exponent in firstExponent...lastExponent {
       for multiple in 1...9 {
         let value = Double(multiple) * NumberFormat.power10(exponent)
         guard inside(value) else { continue }
@@ -142,7 +149,7 @@ public enum AxisTicks {
         if multiple == 1 {
           labelled = ((exponent - (decades.first ?? exponent)) % stride) == 0
         } else {
-          labelled = spanDecades <= 2.05 && (multiple == 2 || multiple == 5)
+          labelled = labelsMultiples && (multiple == 2 || multiple == 5)
         }
         let showsMinor = spanDecades <= 6.05 || (multiple == 1)
         guard labelled || showsMinor else { continue }

@@ -53,9 +53,11 @@ struct PlotChrome {
   /// The title (centred over the plot area) and the axis labels.
   func drawLabels(into document: inout SVGDocument) {
     let centerX = (area.left + area.right) / 2
+    // Centred over the plot area when every line fits there, else over the figure.
+    let fitsOverArea = titleLines.allSatisfy {
+      PlotText.width($0, size: PlotText.titleSize * 1.15) <= area.width
+    }
     for (index, line) in titleLines.enumerated() {
-      let lineWidth = PlotText.width(line, size: PlotText.titleSize * 1.15)
-      let fitsOverArea = lineWidth <= area.width
       document.text(
         line, x: fitsOverArea ? centerX : width / 2,
         y: 14 + PlotText.titleSize + Double(index) * PlotText.titleSize * 1.25,
