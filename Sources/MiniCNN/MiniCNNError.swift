@@ -24,6 +24,8 @@ public enum MiniCNNError: Error, Equatable, Sendable, CustomStringConvertible {
   case labelOutOfRange(label: Int, classCount: Int)
   /// A checkpoint that does not fit the network or optimiser it is restored into.
   case incompatibleState(reason: String)
+  /// A training loss that became NaN or infinite.
+  case diverged(epoch: Int, batch: Int, loss: Double, learningRate: Double)
 
   public var description: String {
     switch self {
@@ -55,6 +57,9 @@ public enum MiniCNNError: Error, Equatable, Sendable, CustomStringConvertible {
         + "\(classCount) classes of the network."
     case .incompatibleState(let reason):
       return "cannot restore the state: \(reason)"
+    case .diverged(let epoch, let batch, let loss, let learningRate):
+      return "the training loss of batch \(batch) in epoch \(epoch) is \(loss) at learning rate "
+        + "\(learningRate); training diverged: lower --lr (the maximum learning rate)."
     }
   }
 }

@@ -91,9 +91,9 @@ public struct ImageDataset: Sendable, Equatable {
   ///
   /// - Precondition: `destination` holds at least `indices.count * imageSize` floats and
   ///   `labelDestination` at least `indices.count` labels.
-  public func gather<Indices: Collection<Int>>(
+  public func gather<Indices: Collection<Int>, Label: FixedWidthInteger>(
     _ indices: Indices, into destination: UnsafeMutableBufferPointer<Float>,
-    labels labelDestination: UnsafeMutableBufferPointer<Int>
+    labels labelDestination: UnsafeMutableBufferPointer<Label>
   ) {
     let size = imageSize
     precondition(destination.count >= indices.count * size, "batch buffer too small")
@@ -105,7 +105,7 @@ public struct ImageDataset: Sendable, Equatable {
         let from = source.baseAddress.unsafelyUnwrapped + index * size
         let to = destination.baseAddress.unsafelyUnwrapped + slot * size
         to.update(from: from, count: size)
-        labelDestination[slot] = labels[index]
+        labelDestination[slot] = Label(truncatingIfNeeded: labels[index])
         slot += 1
       }
     }
