@@ -179,4 +179,27 @@ func checkedElementNames(_ svg: String) throws -> [String] {
     #expect(stairs.map(\.x) == [0, 5, 5, 9, 9])
     #expect(stairs.map(\.y) == [10, 10, 20, 20, 15])
   }
+
+  @Test func extremeValuesDoNotTrap() throws {
+    let huge = try PlotSeries(name: "huge", x: [-1e308, 1e308], y: [-1e308, 1e308])
+    let tiny = try PlotSeries(
+      name: "tiny", x: [.leastNonzeroMagnitude, 1e-300, 1],
+      y: [1e-320, 1e300, .greatestFiniteMagnitude])
+    for plot in [
+      XYPlot(title: "huge", xAxis: .linear("x"), yAxis: .linear("y"), series: [huge]),
+      XYPlot(title: "tiny", xAxis: .log10("x"), yAxis: .log10("y"), series: [tiny]),
+      XYPlot(
+        title: "outside", xAxis: try Axis(label: "x", lower: 5, upper: 6),
+        yAxis: try Axis(label: "y", scale: .log10, upper: 1), series: [tiny]),
+    ] {
+      _ = try checkedElementNames(plot.svg())
+    }
+  }
+
+  @Test func unnamedSeriesStayOutOfTheLegend() throws {
+    let plot = XYPlot(
+      title: "t", xAxis: .linear("x"), yAxis: .linear("y"),
+      series: [try PlotSeries(name: "", x: [1, 2], y: [1, 2])])
+    #expect(!plot.svg().contains("class=\"legend\""))
+  }
 }

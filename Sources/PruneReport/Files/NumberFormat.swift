@@ -59,16 +59,23 @@ public enum NumberFormat {
     return result == "-0" ? "0" : result
   }
 
-  /// 10^exponent, exact for |exponent| <= 22.
+  /// 10^exponent: the correctly rounded literal for |exponent| <= 22 (exact for 0...22), the C
+  /// library's `pow` beyond.
   static func power10(_ exponent: Int) -> Double {
-    var result = 1.0
-    for _ in 0..<abs(exponent) { result *= 10 }
-    return exponent < 0 ? 1 / result : result
+    if abs(exponent) <= 22 { return powersOfTen[exponent + 22] }
+    return pow(10, Double(exponent))
   }
+
+  private static let powersOfTen: [Double] = [
+    1e-22, 1e-21, 1e-20, 1e-19, 1e-18, 1e-17, 1e-16, 1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10,
+    1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+    1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  ]
 
   /// floor(log10(x)) for finite x > 0, corrected so it is exact at powers of ten whatever
   /// the last bit of the C library's `log10`.
   static func log10Floor(_ x: Double) -> Double {
+    guard x.isFinite, x > 0 else { return 0 }
     var exponent = Int(log10(x).rounded(.down))
     if power10(exponent) > x { exponent -= 1 }
     if power10(exponent + 1) <= x { exponent += 1 }

@@ -111,8 +111,8 @@ struct ResolvedAxis {
     case .linear:
       // A 4% margin on the free sides keeps data off the frame, where it would hide.
       let margin = 0.04 * (high - low)
-      if loose.lower { low -= margin }
-      if loose.upper { high += margin }
+      if loose.lower, (low - margin).isFinite { low -= margin }
+      if loose.upper, (high + margin).isFinite { high += margin }
       var intervals = min(6, capacity - 1)
       repeat {
         fitted = AxisTicks.linear(lower: low, upper: high, intervals: intervals)
@@ -121,9 +121,9 @@ struct ResolvedAxis {
     case .log10:
       // Snapping free limits to whole decades can waste most of the axis; pad by 4% of the
       // span in log space instead (decade labels still fall where they fall).
-      let padding = pow(high / low, 0.04)
-      if loose.lower { low /= padding }
-      if loose.upper { high *= padding }
+      let padding = min(10, pow(high / low, 0.04))
+      if loose.lower, low / padding > 0 { low /= padding }
+      if loose.upper, (high * padding).isFinite { high *= padding }
       fitted = AxisTicks.log10(lower: low, upper: high, maxLabels: capacity)
     }
     self.scale = axis.scale

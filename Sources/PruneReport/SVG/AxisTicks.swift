@@ -65,6 +65,13 @@ public enum AxisTicks {
   ) -> (ticks: [AxisTick], lower: Double, upper: Double) {
     let (mantissa, exponent) = niceStep(span: upper - lower, intervals: intervals)
     let step = scaled(mantissa, exponent: exponent)
+    guard (upper - lower).isFinite, abs(lower / step) < 1e15, abs(upper / step) < 1e15 else {
+      // A span beyond Double's range: label just the two ends.
+      let ends = [lower, upper].map {
+        AxisTick(value: $0, label: NumberFormat.significant($0, digits: 3))
+      }
+      return (ends, lower, upper)
+    }
     let slack = 1e-9
     var first = Int((lower / step - slack).rounded(.up))
     var last = Int((upper / step + slack).rounded(.down))
@@ -151,7 +158,7 @@ public enum AxisTicks {
         } else {
           labelled = labelsMultiples && (multiple == 2 || multiple == 5)
         }
-        let showsMinor = spanDecades <= 6.05 || (multiple == 1)
+        let showsMinor = spanDecades <= 6.05 || (multiple == 1 && decades.count <= 40)
         guard labelled || showsMinor else { continue }
         let label =
           labelled

@@ -70,9 +70,9 @@ public struct XYPlot: Sendable, Hashable {
     series[index].appearance ?? Palette.appearance(at: index)
   }
 
-  /// The legend rows, one per series.
+  /// The legend rows, one per named series.
   func legendEntries() -> [LegendEntry] {
-    series.indices.map { index in
+    series.indices.filter { !series[$0].name.isEmpty }.map { index in
       let item = series[index]
       let hasData = item.hasData(x: xAxis, y: yAxis)
       return LegendEntry(
