@@ -55,7 +55,8 @@ public struct BatchMeanDecompositionClaim: Claim {
         ClaimCheck(
           setting: setting, quantity: "composition-noise variance Var[n_i]",
           measured: measuredVariance, predicted: parts.predictedNoiseVariance,
-          uncertainty: standardError, tolerance: 0.05, comparison: .relative))
+          uncertainty: standardError, tolerance: 0.05, comparison: .relative,
+          expectedToHold: holds))
 
       let noise = try SpectrumAverage(parts.noise, segmentLength: segmentLength)
       let signal = try SpectrumAverage(parts.signal, segmentLength: segmentLength)

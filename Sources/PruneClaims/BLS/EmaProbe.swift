@@ -54,3 +54,52 @@ enum EmaProbe {
     return worst
   }
 }
+
+extension EmaProbe {
+  /// The gain a Welch estimate sqrt(P_yy / P_xx) of the EMA converges to on white noise.
+  ///
+  /// A windowed periodogram sees the true spectrum through the window's kernel
+  /// K(f) = |W(f)|^2, so for white input
+  /// ```
+  /// E[P_yy(f_k)] / E[P_xx(f_k)] = sum_j |H(nu_j)|^2 K(f_k - nu_j) / sum_j K(nu_j)
+  /// ```
+  /// evaluated on a grid nu_j = j / M, M = oversampling x L. Where |H|^2 bends within the
+  /// kernel's width (alpha close to 1, f near 0) this differs from |H(f_k)|^2: the estimator's
+  /// leakage bias, not a property of the filter.
+  ///
+  /// - Returns: One value per Welch bin k = 0 ... L/2.
+  /// - Complexity: O(L M).
+  static func welchExpectedGain(
+    alpha: Double, window: Window = .hann, segmentLength: Int, oversampling: Int = 16
+  ) throws -> [Double] {
+    let fine = segmentLength * oversampling
+    var padded = window.coefficients(length: segmentLength)
+    padded.append(contentsOf: repeatElement(0, count: fine - segmentLength))
+    let transform = try RealFFT(length: fine).forward(padded)
+    var kernel = [Double](repeating: 0, count: fine)
+    for (m, value) in transform.enumerated() {
+      kernel[m] = value.magnitudeSquared
+      if m > 0 && m < fine - m { kernel[fine - m] = value.magnitudeSquared }
+    }
+    var kernelTotal = 0.0
+    for value in kernel { kernelTotal += value }
+    var gainSquared = [Double](repeating: 0, count: fine)
+    for j in 0..<fine {
+      let h = MagnitudeResponse.exponentialMovingAverage(
+        alpha: alpha, frequency: Double(j) / Double(fine))
+      gainSquared[j] = h * h
+    }
+    var expected = [Double](repeating: 0, count: segmentLength / 2 + 1)
+    for k in expected.indices {
+      let centre = k * oversampling
+      var sum = 0.0
+      for j in 0..<fine {
+        var offset = centre - j
+        if offset < 0 { offset += fine }
+        sum += gainSquared[j] * kernel[offset]
+      }
+      expected[k] = (sum / kernelTotal).squareRoot()
+    }
+    return expected
+  }
+}

@@ -27,10 +27,10 @@ public struct FrequencySeparationClaim: Claim {
 
   public func run(in context: ClaimContext) throws -> ClaimResult {
     let size = ClaimSize.resolve(self.size, context)
-    let sampleCount = size.pick(tiny: 256, quick: 2048, full: 8192)
+    let sampleCount = size.pick(tiny: 256, quick: 1024, full: 4096)
     let warmUp = size.pick(tiny: 32, quick: 128, full: 128)
-    let epochs = warmUp + size.pick(tiny: 128, quick: 512, full: 2048)
-    let segmentLength = size.pick(tiny: 32, quick: 128, full: 256)
+    let epochs = warmUp + size.pick(tiny: 128, quick: 4096, full: 16384)
+    let segmentLength = size.pick(tiny: 32, quick: 1024, full: 2048)
     let batchSizes = size.pick(tiny: [64], quick: [16, 64, 256], full: [8, 16, 64, 256, 1024])
     let alphas = EmaFilterResponseClaim.alphas(size).filter { $0 < 0.99 }
     let tracked = BlsSignalSettings.trackedSamples(count: size.pick(tiny: 8, quick: 64, full: 64), of: sampleCount)
@@ -188,7 +188,9 @@ public struct FrequencySeparationClaim: Claim {
       ],
       discussion: "The filtering prediction (|H|^2 applied to the measured spectra) is a property "
         + "of any linear filter and should hold for both learners; its 10% tolerance covers the "
-        + "Welch window's leakage and the spectra's estimation error. The separation checks are "
+        + "Welch window's leakage and the spectra's estimation error, provided the Welch bins "
+        + "(1/L) are much narrower than the EMA's bandwidth, about (1 - alpha)/(2 pi) cycles per "
+        + "visit; hence L = 1024 and thousands of visits. The separation checks are "
         + "what the paper assumes: the noise's share of power below the cutoff matches a white "
         + "spectrum (absolute tolerance 0.02, the bin granularity of the cutoff), and the signal's "
         + "share must be at least twice the noise's. The ideal gain (1+alpha)/(1-alpha) treats the "

@@ -14,7 +14,7 @@ struct BpasSimulationSettings: Sendable {
   /// The settings BPAS-1 and BPAS-3 run: the generator's defaults, a shorter plan, heavier and
   /// heavier-tailed noise.
   static func settings(_ size: ClaimSize) throws -> [BpasSimulationSettings] {
-    let samples = size.pick(tiny: 1280, quick: 12_800, full: 45_000)
+    let samples = size.pick(tiny: 640, quick: 12_800, full: 45_000)
     var list = [
       BpasSimulationSettings(
         name: "defaults, I = 200", sampleCount: samples, batchSize: 128, plannedEpochs: 200,
@@ -30,6 +30,7 @@ struct BpasSimulationSettings: Sendable {
         plannedEpochs: 200, deltaStart: 1e-6, deltaEnd: 5e-5,
         activation: try ActivationConfiguration(heavyTailDegrees: 3)),
     ]
+    if size == .tiny { return [list[1]] }
     if size == .full {
       list.append(
         BpasSimulationSettings(
