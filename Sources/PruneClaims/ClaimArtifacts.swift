@@ -1,3 +1,5 @@
+import PruneReport
+
 /// A tidy table a claim produced: written as CSV next to its page, and optionally shown on it.
 public struct ClaimTable: Sendable, Hashable {
   /// File stem, unique within the claim (`bias-vs-r` -> `notebooks-md/data/IB-1-bias-vs-r.csv`).
@@ -22,11 +24,10 @@ public struct ClaimTable: Sendable, Hashable {
     self.showOnPage = showOnPage
   }
 
-  /// A number as a CSV cell: shortest round-trip form, `nan`/`inf` spelled out.
+  /// A number as a CSV cell, in the same spelling as every other CSV of PruneLab
+  /// (shortest round-trip form; `NaN`, `Inf`, `-Inf`).
   public static func format(_ value: Double) -> String {
-    if value.isNaN { return "nan" }
-    if value.isInfinite { return value > 0 ? "inf" : "-inf" }
-    return value.description
+    CSVValue.format(value)
   }
 }
 
