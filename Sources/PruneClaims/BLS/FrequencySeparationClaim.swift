@@ -65,6 +65,10 @@ public struct FrequencySeparationClaim: Claim {
         let signalShare = try signal.statistic(seed: context.seed) { $0.fraction(below: cutoff) }
         let crossover = try signal.mean.crossoverFrequency(
           with: noise.mean, minimumFrequency: 1 / Double(segmentLength))
+        let signalShape = signal.mean.normalisedToUnitPower
+        let noiseShape = noise.mean.normalisedToUnitPower
+        let shapeCrossover = try signalShape.crossoverFrequency(
+          with: noiseShape, minimumFrequency: 1 / Double(segmentLength))
         if batchSize == 64 || batchSizes.count == 1 {
           checks.append(
             ClaimCheck(
@@ -78,9 +82,9 @@ public struct FrequencySeparationClaim: Claim {
               measured: signalShare.value, predicted: 2 * noiseShare.value,
               uncertainty: signalShare.standardError, tolerance: 0, comparison: .atLeast,
               expectedToHold: holds))
-          figureSpectra.append(("signal, \(name)", signal.mean))
-          figureSpectra.append(("noise, \(name)", noise.mean))
-          if let crossover { figureCrossovers.append(("crossover, \(name)", crossover)) }
+          figureSpectra.append(("signal, \(name)", signalShape))
+          figureSpectra.append(("noise, \(name)", noiseShape))
+          if let shapeCrossover { figureCrossovers.append(("crossover, \(name)", shapeCrossover)) }
           for k in signal.mean.frequencies.indices.dropFirst() {
             spectrumRows.append([
               name, "\(batchSize)", ClaimTable.format(signal.mean.frequencies[k]),
@@ -92,6 +96,7 @@ public struct FrequencySeparationClaim: Claim {
           name, "\(batchSize)", ClaimTable.format(cutoff), ClaimTable.format(signalShare.value),
           ClaimTable.format(noiseShare.value), ClaimTable.format(whiteShare),
           crossover.map(ClaimTable.format) ?? "none",
+          shapeCrossover.map(ClaimTable.format) ?? "none",
         ])
         var curve = SnrCurve(name: "\(name), B = \(batchSize)", alphas: [], measured: [], predicted: [])
         for alpha in alphas {
@@ -152,10 +157,12 @@ public struct FrequencySeparationClaim: Claim {
         ClaimTable(
           name: "band-power",
           caption: "Per learner and B: fraction of signal and noise power below the cutoff, the "
-            + "white-noise prediction, and the lowest crossover frequency of the two spectra.",
+            + "white-noise prediction, the lowest frequency where the two spectra cross (none when "
+            + "the 1/B^2-scaled signal stays below the noise everywhere), and the crossover of the "
+            + "spectra normalised to unit power (their shapes, independent of B).",
           header: [
             "learner", "batch_size", "cutoff", "signal_fraction_below", "noise_fraction_below",
-            "white_fraction_below", "crossover_frequency",
+            "white_fraction_below", "crossover_frequency", "shape_crossover_frequency",
           ], rows: bandRows, showOnPage: true),
         ClaimTable(
           name: "ema-snr",
@@ -175,11 +182,12 @@ public struct FrequencySeparationClaim: Claim {
         ClaimFigure(
           name: "spectra",
           caption: "Signal (l_i/B) and composition-noise spectra for slowly and quickly changing "
-            + "losses (B = 64, log-log), with their crossover frequencies marked. With slow "
-            + "losses the signal dominates below the crossover and the noise above it.",
+            + "losses (B = 64, log-log), each divided by its total power so their shapes compare "
+            + "(the raw levels differ by about B), with the shape crossovers marked. With slow "
+            + "losses the signal's power sits below the crossover and the noise is flat.",
           svg: try SpectraFigure.svg(
-            title: "BLS-3: signal and noise spectra (B = 64)", spectra: figureSpectra,
-            crossovers: figureCrossovers)),
+            title: "BLS-3: signal and noise spectra, normalised (B = 64)", spectra: figureSpectra,
+            crossovers: figureCrossovers, densityLabel: "PSD / total power")),
         ClaimFigure(
           name: "ema-snr",
           caption: "EMA output SNR against alpha for each learner and B: measured (markers) and "

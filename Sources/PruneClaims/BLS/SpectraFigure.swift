@@ -4,7 +4,8 @@ import PruneReport
 /// Power spectra on log-log axes, with optional vertical crossover markers (BLS-2, BLS-3).
 enum SpectraFigure {
   static func svg(
-    title: String, spectra: [(String, PowerSpectrum)], crossovers: [(String, Double)]
+    title: String, spectra: [(String, PowerSpectrum)], crossovers: [(String, Double)],
+    densityLabel: String = "power spectral density"
   ) throws -> String {
     let series = try spectra.map { name, spectrum in
       let bins = Array(spectrum.frequencies.indices.dropFirst())
@@ -17,7 +18,7 @@ enum SpectraFigure {
     }
     let plot = XYPlot(
       title: title, xAxis: .log10("frequency f (cycles per visit)"),
-      yAxis: .log10("power spectral density"), series: series, referenceLines: lines,
+      yAxis: .log10(densityLabel), series: series, referenceLines: lines,
       legend: .below)
     return try plot.svg()
   }

@@ -57,3 +57,14 @@ extension PowerSpectrum {
     return count > 0 ? sum / Double(count) : .nan
   }
 }
+
+extension PowerSpectrum {
+  /// The spectrum divided by its total power (its shape; unchanged when nothing has power).
+  var normalisedToUnitPower: PowerSpectrum {
+    let total = totalPower
+    guard total > 0 else { return self }
+    return PowerSpectrum(
+      frequencies: frequencies, density: density.map { $0 / total }, segmentLength: segmentLength,
+      segmentCount: segmentCount)
+  }
+}
