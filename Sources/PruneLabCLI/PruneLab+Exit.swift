@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MiniCNN
 import PruneCore
 import PruneEngine
 import PruneReport
@@ -61,6 +62,10 @@ extension PruneLab {
       }
     case is PruneLabCLIError:
       return .usage
+    case let error as MiniCNNError:
+      return error.exitStatus
+    case let error as TrainCommandError:
+      return error.exitStatus
     default:
       return nil
     }

@@ -15,6 +15,7 @@ public struct PruneLab: ParsableCommand {
     subcommands: [
       Rules.self,
       Simulate.self,
+      Train.self,
       Reproduce.self,
       Claims.self,
     ]

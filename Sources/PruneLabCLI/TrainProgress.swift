@@ -39,7 +39,7 @@ struct TrainProgress {
   }
 
   /// After each epoch: one line with the record's figures.
-  mutating func epochFinished(_ record: EpochRecord) {
+  mutating func epochFinished(_ record: TrainingEpochRecord) {
     batchLossSum = 0
     batchesSeen = 0
     let line = "epoch \(record.epoch + 1)/\(plannedEpochs): train loss "

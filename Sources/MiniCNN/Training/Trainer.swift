@@ -9,7 +9,7 @@ import PruneCore
 /// 3. per batch: gather and (optionally) augment the images, one SGD step on
 ///    `(1/B) sum w_i l_i` with the plan's effective weights, then `rule.record` with the
 ///    per-sample losses, their mean and X̄, all measured in the forward *before* the step;
-/// 4. `rule.finishEpoch`, test evaluation, one ``EpochRecord``.
+/// 4. `rule.finishEpoch`, test evaluation, one ``TrainingEpochRecord``.
 /// The hot loop is generic over the rule (`inout Rule`), never an existential.
 ///
 /// A run is a pure function of the configuration (seed and thread count included), the data and
@@ -29,7 +29,7 @@ public final class Trainer {
   /// The learning-rate schedule's position.
   public internal(set) var scheduler: LearningRateScheduler
   /// The epochs trained so far.
-  public internal(set) var records: [EpochRecord] = []
+  public internal(set) var records: [TrainingEpochRecord] = []
   /// The next epoch to train.
   public internal(set) var nextEpoch = 0
   /// True once a rule's plan ran empty.
@@ -190,7 +190,7 @@ public final class Trainer {
     }
     let evaluationTime = clock.now - mark
 
-    let record = EpochRecord(
+    let record = TrainingEpochRecord(
       epoch: epoch, trainLoss: lossSum / Double(plan.sampleCount),
       weightedTrainLoss: weightedLossSum / Double(plan.batchCount),
       testAccuracy: evaluation.accuracy, testLoss: evaluation.meanLoss,

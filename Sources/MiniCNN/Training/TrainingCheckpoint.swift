@@ -34,13 +34,13 @@ public struct TrainingCheckpoint<RuleState: Codable & Sendable & Equatable>: Sen
   /// The rule's state.
   public var ruleState: RuleState
   /// The records of the epochs already trained.
-  public var records: [EpochRecord]
+  public var records: [TrainingEpochRecord]
 
   public init(
     configuration: TrainerConfiguration, data: DataFingerprint, ruleName: String,
     ruleParameters: [String: String], ruleSetup: TrainingSetup, nextEpoch: Int,
     hasStoppedEarly: Bool, network: NetworkState, optimizer: SGDOptimizer.State,
-    scheduler: LearningRateScheduler, ruleState: RuleState, records: [EpochRecord]
+    scheduler: LearningRateScheduler, ruleState: RuleState, records: [TrainingEpochRecord]
   ) {
     self.formatVersion = Self.currentFormatVersion
     self.configuration = configuration

@@ -18,13 +18,13 @@ public struct TrainingHooks<RuleState: Codable & Sendable & Equatable> {
   /// Called after each batch's step.
   public var batchTrained: ((BatchProgress) throws -> Void)?
   /// Called after each epoch's evaluation and `finishEpoch`.
-  public var epochFinished: ((EpochRecord) throws -> Void)?
+  public var epochFinished: ((TrainingEpochRecord) throws -> Void)?
   /// Called after ``epochFinished`` with a checkpoint at the epoch boundary; nil skips making it.
   public var checkpointReady: ((TrainingCheckpoint<RuleState>) throws -> Void)?
 
   public init(
     batchTrained: ((BatchProgress) throws -> Void)? = nil,
-    epochFinished: ((EpochRecord) throws -> Void)? = nil,
+    epochFinished: ((TrainingEpochRecord) throws -> Void)? = nil,
     checkpointReady: ((TrainingCheckpoint<RuleState>) throws -> Void)? = nil
   ) {
     self.batchTrained = batchTrained

@@ -9,13 +9,13 @@ public struct TrainingSummary: Sendable, Codable, Equatable {
   /// E, the planned epochs.
   public var plannedEpochs: Int
   /// One record per epoch trained.
-  public var epochs: [EpochRecord]
+  public var epochs: [TrainingEpochRecord]
   /// True when the rule's plan became empty before the planned end (B-PAS).
   public var hasStoppedEarly: Bool
 
   public init(
     rule: String, ruleParameters: [String: String], sampleCount: Int, plannedEpochs: Int,
-    epochs: [EpochRecord], hasStoppedEarly: Bool
+    epochs: [TrainingEpochRecord], hasStoppedEarly: Bool
   ) {
     self.rule = rule
     self.ruleParameters = ruleParameters

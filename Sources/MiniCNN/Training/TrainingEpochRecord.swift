@@ -1,5 +1,5 @@
 /// What one trained epoch measured (one row of `epochs.csv`).
-public struct EpochRecord: Sendable, Codable, Equatable {
+public struct TrainingEpochRecord: Sendable, Codable, Equatable {
   /// The 0-based epoch.
   public var epoch: Int
   /// The mean unweighted forward loss over the samples trained, `sum l_i / n` (measured before
