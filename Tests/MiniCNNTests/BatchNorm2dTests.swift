@@ -30,9 +30,11 @@ import Testing
   ) -> (output: [Float], inputGradient: [Float]) {
     let count = input.count
     let x = scratch(
-      DoubleReference.transposeBatchAndChannels(input, batch: batch, channels: channels, plane: plane))
+      DoubleReference.transposeBatchAndChannels(
+        input, batch: batch, channels: channels, plane: plane))
     let y = scratch(count: count)
-    layer.forward(input: x.pointer, output: y.pointer, length: batch * plane, isTraining: isTraining)
+    layer.forward(
+      input: x.pointer, output: y.pointer, length: batch * plane, isTraining: isTraining)
     var dx = [Float]()
     if let outputGradient {
       let g = scratch(
@@ -105,13 +107,16 @@ import Testing
     let (_, dx) = Self.run(
       layer, input: Self.input, outputGradient: projection.floats, isTraining: isTraining)
     let x = Self.input.doubles
-    #expect(scaledMaximumError(dx, DoubleReference.gradient(of: { loss($0, gamma, beta) }, at: x)) < 1e-4)
+    #expect(
+      scaledMaximumError(dx, DoubleReference.gradient(of: { loss($0, gamma, beta) }, at: x)) < 1e-4)
     #expect(
       scaledMaximumError(
-        layer.scale.gradient, DoubleReference.gradient(of: { loss(x, $0, beta) }, at: gamma)) < 1e-4)
+        layer.scale.gradient, DoubleReference.gradient(of: { loss(x, $0, beta) }, at: gamma)) < 1e-4
+    )
     #expect(
       scaledMaximumError(
-        layer.shift.gradient, DoubleReference.gradient(of: { loss(x, gamma, $0) }, at: beta)) < 1e-4)
+        layer.shift.gradient, DoubleReference.gradient(of: { loss(x, gamma, $0) }, at: beta)) < 1e-4
+    )
   }
 
   @Test func trainModeInputGradientSumsToZeroPerChannel() {

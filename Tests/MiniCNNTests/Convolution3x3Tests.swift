@@ -10,17 +10,35 @@ import Testing
     var batch, inputChannels, outputChannels, height, width: Int
     var hasBias: Bool
     var columnBudget: Int
+    var workers = 1
     var description: String {
-      "B\(batch) \(inputChannels)->\(outputChannels) \(height)x\(width) bias \(hasBias) budget \(columnBudget)"
+      "B\(batch) \(inputChannels)->\(outputChannels) \(height)x\(width) bias \(hasBias) "
+        + "budget \(columnBudget) workers \(workers)"
     }
   }
 
   static let cases: [Case] = [
-    Case(batch: 2, inputChannels: 1, outputChannels: 3, height: 5, width: 4, hasBias: false, columnBudget: 1 << 20),
-    Case(batch: 3, inputChannels: 2, outputChannels: 2, height: 4, width: 6, hasBias: true, columnBudget: 1 << 20),
+    Case(
+      batch: 2, inputChannels: 1, outputChannels: 3, height: 5, width: 4, hasBias: false,
+      columnBudget: 1 << 20),
+    Case(
+      batch: 3, inputChannels: 2, outputChannels: 2, height: 4, width: 6, hasBias: true,
+      columnBudget: 1 << 20),
     // a budget of one image per chunk: several GEMMs whose weight gradients must add up
-    Case(batch: 3, inputChannels: 2, outputChannels: 3, height: 3, width: 3, hasBias: true, columnBudget: 1),
-    Case(batch: 1, inputChannels: 3, outputChannels: 1, height: 1, width: 2, hasBias: false, columnBudget: 1),
+    Case(
+      batch: 3, inputChannels: 2, outputChannels: 3, height: 3, width: 3, hasBias: true,
+      columnBudget: 1),
+    Case(
+      batch: 1, inputChannels: 3, outputChannels: 1, height: 1, width: 2, hasBias: false,
+      columnBudget: 1),
+    // two threads, each with its own chunks and partial weight gradient
+    Case(
+      batch: 5, inputChannels: 2, outputChannels: 3, height: 4, width: 3, hasBias: true,
+      columnBudget: 80, workers: 2),
+    // more threads than images: the idle thread's partial gradient must be zero
+    Case(
+      batch: 1, inputChannels: 1, outputChannels: 2, height: 3, width: 3, hasBias: true,
+      columnBudget: 1, workers: 2),
   ]
 
   /// Runs the library layer on NCHW input; returns NCHW output.
@@ -32,7 +50,8 @@ import Testing
     let y = scratch(count: count)
     let xBuffer = scratch(x)
     layer.forward(
-      input: xBuffer.pointer, output: y.pointer, batch: c.batch, height: c.height, width: c.width)
+      input: xBuffer.pointer, output: y.pointer, batch: c.batch, height: c.height, width: c.width,
+      workers: c.workers)
     withExtendedLifetime(xBuffer) {}
     return DoubleReference.transposeBatchAndChannels(
       y.array(count: count), batch: c.outputChannels, channels: c.batch, plane: plane)
@@ -88,7 +107,7 @@ import Testing
     let dyBuffer = scratch(dy)
     layer.backward(
       input: xBuffer.pointer, outputGradient: dyBuffer.pointer, inputGradient: dx.pointer,
-      batch: c.batch, height: c.height, width: c.width)
+      batch: c.batch, height: c.height, width: c.width, workers: c.workers)
     withExtendedLifetime((xBuffer, dyBuffer)) {}
     let inputGradient = DoubleReference.transposeBatchAndChannels(
       dx.array(count: x.count), batch: c.inputChannels, channels: c.batch, plane: plane)

@@ -9,7 +9,9 @@ import Testing
   static let labels: [Int] = [2, 0, 1, 2]
   static let weights: [Double] = [1, 2, 0.5, 1.5]
 
-  static func makeNetwork(usesBatchNorm: Bool, smoothing: Double = 0.1) throws -> ConvolutionalNetwork {
+  static func makeNetwork(usesBatchNorm: Bool, smoothing: Double = 0.1) throws
+    -> ConvolutionalNetwork
+  {
     let configuration = try NetworkConfiguration(
       inputChannels: 2, height: 4, width: 6, classCount: 3, widths: [3, 4, 5],
       usesBatchNorm: usesBatchNorm, labelSmoothing: smoothing, seed: 17)
@@ -72,6 +74,33 @@ import Testing
       offset += parameter.count
       let error = scaledMaximumError(parameter.gradient, slice)
       #expect(error < 1e-4, "\(parameter.name): scaled error \(error)")
+    }
+  }
+
+  @Test func oneAndTwoWorkersAgree() throws {
+    let one = try Self.makeNetwork(usesBatchNorm: true)
+    let two = try Self.makeNetwork(usesBatchNorm: true)
+    one.workerCount = 1
+    two.workerCount = 2
+    let images = Self.images(one)
+    let labels = Self.labels.map { Int32($0) }
+    let a = try images.withUnsafeBufferPointer {
+      try one.computeGradients(images: $0, labels: labels, weights: Self.weights)
+    }
+    let b = try images.withUnsafeBufferPointer {
+      try two.computeGradients(images: $0, labels: labels, weights: Self.weights)
+    }
+    // Each thread's GEMMs have fewer columns, so OpenBLAS tiles them differently (its edge
+    // kernels sum in another order) and the weight gradients add two partial sums: the two
+    // agree to float32 rounding, not bit for bit.
+    for (x, y) in zip(a.perSampleLosses, b.perSampleLosses) {
+      #expect(abs(x - y) < 1e-6 * max(1, x))
+    }
+    for (x, y) in zip(a.tapStandardDeviations, b.tapStandardDeviations) {
+      #expect(abs(x - y) < 1e-6 * x)
+    }
+    for (p, q) in zip(one.parameters, two.parameters) {
+      #expect(scaledMaximumError(p.gradient, q.gradient.doubles) < 1e-5, "\(p.name)")
     }
   }
 }

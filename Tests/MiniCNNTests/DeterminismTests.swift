@@ -63,7 +63,8 @@ import Testing
   @Test func restoreRejectsAnotherShape() throws {
     let network = ConvolutionalNetwork(configuration: try Self.configuration(seed: 1))
     let other = ConvolutionalNetwork(
-      configuration: try NetworkConfiguration(height: 8, width: 8, classCount: 5, widths: [4, 6, 8]))
+      configuration: try NetworkConfiguration(
+        height: 8, width: 8, classCount: 5, widths: [4, 6, 8]))
     #expect(throws: MiniCNNError.self) { try network.restore(other.state) }
   }
 }

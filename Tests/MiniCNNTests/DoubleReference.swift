@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import PruneCore
 
 @testable import MiniCNN
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Naive double-precision versions of every layer, written from the equations (not from the
 /// library's kernels), in plain NCHW order. Gradient checks differentiate these by central
@@ -28,7 +29,8 @@ enum DoubleReference {
                   let yy = i + ky - 1
                   let xx = j + kx - 1
                   guard yy >= 0, yy < height, xx >= 0, xx < width else { continue }
-                  total += weight[((co * inputChannels + ci) * 3 + ky) * 3 + kx]
+                  total +=
+                    weight[((co * inputChannels + ci) * 3 + ky) * 3 + kx]
                     * x[((n * inputChannels + ci) * height + yy) * width + xx]
                 }
               }
@@ -84,7 +86,8 @@ enum DoubleReference {
       for c in 0..<channels {
         for p in 0..<plane {
           let index = (n * channels + c) * plane + p
-          y[index] = gamma[c] * (x[index] - mean[c]) / (variance[c] + epsilon).squareRoot() + beta[c]
+          y[index] =
+            gamma[c] * (x[index] - mean[c]) / (variance[c] + epsilon).squareRoot() + beta[c]
         }
       }
     }

@@ -10,12 +10,14 @@ import Testing
     let r = DoubleReference.gaussians(planes, seed: 52)
     let y = scratch(count: planes)
     let xBuffer = scratch(x.floats)
-    GlobalAveragePool.forward(input: xBuffer.pointer, output: y.pointer, planes: planes, plane: plane)
+    GlobalAveragePool.forward(
+      input: xBuffer.pointer, output: y.pointer, planes: planes, plane: plane)
     let expected = DoubleReference.globalAveragePool(x.floats.doubles, planes: planes, plane: plane)
     #expect(scaledMaximumError(y.array(count: planes), expected) < 1e-6)
     let dy = scratch(r.floats)
     let dx = scratch(count: planes * plane)
-    GlobalAveragePool.backward(outputGradient: dy.pointer, inputGradient: dx.pointer, planes: planes, plane: plane)
+    GlobalAveragePool.backward(
+      outputGradient: dy.pointer, inputGradient: dx.pointer, planes: planes, plane: plane)
     let reference = DoubleReference.gradient(
       of: {
         zip(DoubleReference.globalAveragePool($0, planes: planes, plane: plane), r)

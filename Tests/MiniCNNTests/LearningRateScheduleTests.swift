@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
 
 @testable import MiniCNN
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 @Suite struct LearningRateScheduleTests {
   static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(1, abs(b)) }
@@ -22,7 +23,9 @@ import Testing
     let cosine = LearningRateSchedule.cosine(initial: 0.2, minimum: 0.02)
     #expect(Self.close(cosine.rate(atProgress: 0, epoch: 0), 0.2))
     #expect(Self.close(cosine.rate(atProgress: 0.5, epoch: 0), 0.11))
-    #expect(Self.close(cosine.rate(atProgress: 0.25, epoch: 0), 0.02 + 0.18 * (1 + cos(Double.pi / 4)) / 2))
+    #expect(
+      Self.close(
+        cosine.rate(atProgress: 0.25, epoch: 0), 0.02 + 0.18 * (1 + cos(Double.pi / 4)) / 2))
     #expect(Self.close(cosine.rate(atProgress: 1, epoch: 0), 0.02))
     let step = LearningRateSchedule.step(initial: 0.1, epochsPerStep: 3, factor: 0.5)
     #expect(step.rate(atProgress: 0.9, epoch: 2) == 0.1)
@@ -59,6 +62,8 @@ import Testing
     #expect(throws: MiniCNNError.self) {
       try LearningRateScheduler(schedule: .step(initial: 0.1, epochsPerStep: 0), epochs: 3)
     }
-    #expect(throws: MiniCNNError.self) { try LearningRateScheduler(schedule: .constant(rate: 0.1), epochs: 0) }
+    #expect(throws: MiniCNNError.self) {
+      try LearningRateScheduler(schedule: .constant(rate: 0.1), epochs: 0)
+    }
   }
 }

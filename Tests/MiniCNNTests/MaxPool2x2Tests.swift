@@ -19,7 +19,8 @@ import Testing
     #expect(y.array(count: 4) == [5, 8, 0, 9])
     let dy = scratch([10, 20, 30, 40])
     let dx = scratch(count: 16)
-    pool.backward(outputGradient: dy.pointer, inputGradient: dx.pointer, planes: 1, height: 4, width: 4)
+    pool.backward(
+      outputGradient: dy.pointer, inputGradient: dx.pointer, planes: 1, height: 4, width: 4)
     #expect(
       dx.array(count: 16) == [
         0, 10, 0, 0,
@@ -43,7 +44,8 @@ import Testing
     #expect(y.array(count: 1) == [2])
     let dy = scratch([1])
     let dx = scratch(count: 9)
-    pool.backward(outputGradient: dy.pointer, inputGradient: dx.pointer, planes: 1, height: 3, width: 3)
+    pool.backward(
+      outputGradient: dy.pointer, inputGradient: dx.pointer, planes: 1, height: 3, width: 3)
     #expect(dx.array(count: 9) == [1, 0, 0, 0, 0, 0, 0, 0, 0])
     withExtendedLifetime(xBuffer) {}
   }
@@ -68,7 +70,8 @@ import Testing
     pool.forward(input: xBuffer.pointer, output: y.pointer, planes: planes, height: 6, width: 4)
     let dx = scratch(count: count)
     let dy = scratch(r.floats)
-    pool.backward(outputGradient: dy.pointer, inputGradient: dx.pointer, planes: planes, height: 6, width: 4)
+    pool.backward(
+      outputGradient: dy.pointer, inputGradient: dx.pointer, planes: planes, height: 6, width: 4)
     #expect(scaledMaximumError(dx.array(count: count), reference) < 1e-6)
     withExtendedLifetime(xBuffer) {}
   }

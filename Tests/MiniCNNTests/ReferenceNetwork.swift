@@ -48,9 +48,10 @@ struct ReferenceNetwork {
       if configuration.usesBatchNorm {
         let gamma = take()
         let beta = take()
-        y = DoubleReference.batchNormTrain(
-          y, batch: batch, channels: outputs, plane: height * width, gamma: gamma, beta: beta
-        ).y
+        y =
+          DoubleReference.batchNormTrain(
+            y, batch: batch, channels: outputs, plane: height * width, gamma: gamma, beta: beta
+          ).y
       }
       y = DoubleReference.relu(y)
       taps.append(y)

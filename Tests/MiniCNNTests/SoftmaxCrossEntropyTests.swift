@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
 
 @testable import MiniCNN
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 @Suite struct SoftmaxCrossEntropyTests {
   static func run(

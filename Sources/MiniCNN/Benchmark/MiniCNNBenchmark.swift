@@ -7,6 +7,8 @@ public enum MiniCNNBenchmark {
   public struct Report: Sendable, Equatable, CustomStringConvertible {
     public var batchSize: Int
     public var threads: Int
+    /// True when only the GEMMs were multi-threaded (OpenBLAS threads, one step thread).
+    public var blasThreadsOnly: Bool
     public var timedSteps: Int
     /// Wall seconds of the timed steps.
     public var seconds: Double
@@ -18,7 +20,8 @@ public enum MiniCNNBenchmark {
     public var gigaflopsPerSecond: Double
 
     public var description: String {
-      "MiniCNN ref-cnn train step: batch \(batchSize), \(threads) BLAS threads, \(timedSteps) steps "
+      "MiniCNN ref-cnn train step: batch \(batchSize), \(threads) threads "
+        + (blasThreadsOnly ? "(OpenBLAS only)" : "(data-parallel)") + ", \(timedSteps) steps "
         + "in \(rounded(seconds, 3)) s: \(rounded(imagesPerSecond, 1)) images/s, "
         + "\(rounded(gigaflopsPerSecond, 1)) GFLOP/s (\(rounded(flopsPerStep / 1e9, 3)) GFLOP/step)"
     }
@@ -27,12 +30,15 @@ public enum MiniCNNBenchmark {
   /// Times `steps` training steps after `warmupSteps` untimed ones.
   ///
   /// - Parameters:
-  ///   - threads: OpenBLAS threads for the run (restored afterwards).
+  ///   - threads: Threads for the run: the network's workers (each with single-threaded
+  ///     OpenBLAS) or, with `blasThreadsOnly`, OpenBLAS's own threads inside the GEMMs.
+  ///   - blasThreadsOnly: Run the step on one thread and let only the GEMMs use `threads`.
   ///   - usesBatchNorm: False times the network without BN.
   public static func run(
     batchSize: Int = 128, steps: Int = 40, warmupSteps: Int = 5, threads: Int = 2,
-    usesBatchNorm: Bool = true, seed: UInt64 = 1
+    blasThreadsOnly: Bool = false, usesBatchNorm: Bool = true, seed: UInt64 = 1
   ) throws -> Report {
+    let workers = blasThreadsOnly ? 1 : threads
     guard batchSize >= 1, steps >= 1, warmupSteps >= 0 else {
       throw MiniCNNError.outOfRange(
         parameter: "batchSize/steps", value: Double(min(batchSize, steps)),
@@ -43,6 +49,7 @@ public enum MiniCNNBenchmark {
     defer { MiniCNN.setBLASThreadCount(previousThreads) }
     let configuration = try NetworkConfiguration(usesBatchNorm: usesBatchNorm, seed: seed)
     let network = ConvolutionalNetwork(configuration: configuration)
+    network.workerCount = workers
     var optimizer = SGDOptimizer(configuration: try SGDConfiguration())
     var generator = SeededGenerator(seed: seed, stream: 7)
     let images = (0..<(batchSize * configuration.imageSize)).map { _ in
@@ -69,7 +76,8 @@ public enum MiniCNNBenchmark {
       Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     let flops = network.trainingFLOPs(batch: batchSize)
     return Report(
-      batchSize: batchSize, threads: threads, timedSteps: steps, seconds: seconds,
+      batchSize: batchSize, threads: threads, blasThreadsOnly: blasThreadsOnly, timedSteps: steps,
+      seconds: seconds,
       imagesPerSecond: Double(steps * batchSize) / seconds, flopsPerStep: flops,
       gigaflopsPerSecond: flops * Double(steps) / seconds / 1e9)
   }

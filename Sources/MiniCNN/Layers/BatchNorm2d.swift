@@ -15,6 +15,9 @@
 /// dx = gamma / sqrt(var + eps) * (dy - dbeta / m - xhat * dgamma / m)
 /// ```
 /// Eval-mode backward treats the statistics as constants: `dx = gamma / sqrt(rv + eps) * dy`.
+///
+/// Channels are independent, so `workers` threads take contiguous ranges of channels; every
+/// channel is computed the same way whatever the split, so results do not depend on `workers`.
 public final class BatchNorm2d {
   /// The number of channels.
   public let channels: Int
@@ -36,6 +39,9 @@ public final class BatchNorm2d {
   /// The last forward's 1 / sqrt(var + eps) per channel (batch or running variance).
   public private(set) var inverseStandardDeviation: [Float]
   private var usedBatchStatistics = true
+  /// Per-channel scratch: gamma, beta, mean, invStd as floats, then sums as doubles.
+  private let channelFloats = ScratchBuffer<Float>()
+  private let channelDoubles = ScratchBuffer<Double>()
 
   public init(name: String, channels: Int, momentum: Float = 0.1, epsilon: Float = 1e-5) {
     precondition(channels > 0, "channels must be positive")
@@ -59,69 +65,126 @@ public final class BatchNorm2d {
 
   /// Normalises `input` (`[C][length]`, `length = B*H*W`) into `output` (may be the same buffer
   /// only in eval mode; train mode's backward needs the input).
+  ///
+  /// - Parameters:
+  ///   - rectifies: Also applies ReLU to the output (the fused BN-ReLU of a conv block).
+  ///   - measures: Accumulates the `Double` sum and sum of squares of the written output into
+  ///     ``outputMoments`` (the block's tap statistic without another sweep).
+  ///   - workers: Threads to split the channels over.
   public func forward(
     input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, length: Int,
-    isTraining: Bool
+    isTraining: Bool, rectifies: Bool = false, measures: Bool = false, workers: Int = 1
   ) {
     usedBatchStatistics = isTraining
-    for c in 0..<channels {
-      let x = input + c * length
-      let mean: Float
-      let invStd: Float
-      if isTraining {
-        let m = Reductions.sum(x, count: length) / Double(length)
-        let squares = Reductions.sumOfSquaredDeviations(x, count: length, center: Float(m))
-        let variance = squares / Double(length)
-        mean = Float(m)
-        invStd = Float(1 / (variance + Double(epsilon)).squareRoot())
-        let unbiased = length > 1 ? variance * Double(length) / Double(length - 1) : variance
-        runningMean[c] = (1 - momentum) * runningMean[c] + momentum * mean
-        runningVariance[c] = (1 - momentum) * runningVariance[c] + momentum * Float(unbiased)
-        batchMean[c] = mean
-      } else {
-        mean = runningMean[c]
-        invStd = 1 / (runningVariance[c] + epsilon).squareRoot()
+    let channels = channels
+    let epsilon = Double(epsilon)
+    // [gamma | beta | running mean | running variance] in, [mean | invStd] out (floats);
+    // [batch variance | output sum | output sum of squares] out (doubles).
+    let floats = channelFloats.reserve(6 * channels)
+    let doubles = channelDoubles.reserve(3 * channels)
+    floats.update(from: scale.values, count: channels)
+    (floats + channels).update(from: shift.values, count: channels)
+    (floats + 2 * channels).update(from: runningMean, count: channels)
+    (floats + 3 * channels).update(from: runningVariance, count: channels)
+    let means = floats + 4 * channels
+    let inverseStds = floats + 5 * channels
+    Parallel.forEachPart(min(workers, channels)) { part in
+      for c in Parallel.range(ofPart: part, parts: min(workers, channels), count: channels) {
+        let x = input + c * length
+        let mean: Float
+        let invStd: Float
+        if isTraining {
+          let m = Reductions.sum(x, count: length) / Double(length)
+          let deviations = Reductions.sumOfSquaredDeviations(x, count: length, center: Float(m))
+          let variance = deviations / Double(length)
+          doubles[c] = variance
+          mean = Float(m)
+          invStd = Float(1 / (variance + epsilon).squareRoot())
+        } else {
+          mean = floats[2 * channels + c]
+          invStd = 1 / (floats[3 * channels + c] + Float(epsilon)).squareRoot()
+        }
+        means[c] = mean
+        inverseStds[c] = invStd
+        let a = floats[c] * invStd
+        let b = floats[channels + c] - mean * a
+        let moments = FusedKernels.affine(
+          x, into: output + c * length, count: length, scale: a, shift: b,
+          rectifies: rectifies, measures: measures)
+        doubles[channels + c] = moments.sum
+        doubles[2 * channels + c] = moments.sumOfSquares
       }
-      inverseStandardDeviation[c] = invStd
-      let a = scale.values[c] * invStd
-      let b = shift.values[c] - mean * a
-      let y = output + c * length
-      for i in 0..<length { y[i] = x[i] * a + b }
     }
+    var sum = 0.0
+    var squares = 0.0
+    for c in 0..<channels {
+      inverseStandardDeviation[c] = inverseStds[c]
+      sum += doubles[channels + c]
+      squares += doubles[2 * channels + c]
+      guard isTraining else { continue }
+      let variance = doubles[c]
+      let unbiased = length > 1 ? variance * Double(length) / Double(length - 1) : variance
+      runningMean[c] = (1 - momentum) * runningMean[c] + momentum * means[c]
+      runningVariance[c] = (1 - momentum) * runningVariance[c] + momentum * Float(unbiased)
+      batchMean[c] = means[c]
+    }
+    outputMoments = (sum, squares)
   }
+
+  /// The `Double` sum and sum of squares of the last forward's output (zeros unless measured).
+  public private(set) var outputMoments: (sum: Double, sumOfSquares: Double) = (0, 0)
 
   /// Sets dgamma and dbeta and writes `dX` into `inputGradient`, which may alias `outputGradient`.
   ///
-  /// - Parameter input: The `x` of the last forward.
+  /// - Parameters:
+  ///   - input: The `x` of the last forward.
+  ///   - rectifiedOutput: The output of a fused BN-ReLU forward: `outputGradient` is then the
+  ///     gradient after the ReLU and is masked (in place) where the output is 0.
+  ///   - workers: Threads to split the channels over.
   public func backward(
-    input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
-    inputGradient: UnsafeMutablePointer<Float>, length: Int
+    input: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+    inputGradient: UnsafeMutablePointer<Float>, length: Int,
+    rectifiedOutput: UnsafePointer<Float>? = nil, workers: Int = 1
   ) {
+    let channels = channels
     let m = Float(length)
-    for c in 0..<channels {
-      let x = input + c * length
-      let dy = outputGradient + c * length
-      let dx = inputGradient + c * length
-      let invStd = inverseStandardDeviation[c]
-      let mean = usedBatchStatistics ? batchMean[c] : runningMean[c]
-      let gamma = scale.values[c]
-      let sumDy = Reductions.sum(dy, count: length)
-      // sum dy * xhat = invStd * (sum dy * x - mean * sum dy)
-      let sumDyX = Reductions.dot(dy, x, count: length)
-      let dBeta = Float(sumDy)
-      let dGamma = Float((sumDyX - Double(mean) * sumDy) * Double(invStd))
-      shift.gradient[c] = dBeta
-      scale.gradient[c] = dGamma
-      let k = gamma * invStd
-      if usedBatchStatistics {
-        let meanDy = dBeta / m
-        let slope = dGamma / m * invStd
-        for i in 0..<length {
-          dx[i] = k * (dy[i] - meanDy - (x[i] - mean) * slope)
+    let batchStatistics = usedBatchStatistics
+    // [gamma | mean | invStd | dgamma | dbeta] (floats).
+    let floats = channelFloats.reserve(5 * channels)
+    floats.update(from: scale.values, count: channels)
+    (floats + channels).update(from: batchStatistics ? batchMean : runningMean, count: channels)
+    (floats + 2 * channels).update(from: inverseStandardDeviation, count: channels)
+    Parallel.forEachPart(min(workers, channels)) { part in
+      for c in Parallel.range(ofPart: part, parts: min(workers, channels), count: channels) {
+        let x = input + c * length
+        let dy = outputGradient + c * length
+        let dx = inputGradient + c * length
+        let gamma = floats[c]
+        let mean = floats[channels + c]
+        let invStd = floats[2 * channels + c]
+        // sum dy * xhat = invStd * (sum dy * x - mean * sum dy)
+        let (sumDy, sumDyX) = FusedKernels.maskAndSums(
+          gradient: dy, output: rectifiedOutput.map { $0 + c * length }, input: x,
+          count: length)
+        let dBeta = Float(sumDy)
+        let dGamma = Float((sumDyX - Double(mean) * sumDy) * Double(invStd))
+        floats[3 * channels + c] = dGamma
+        floats[4 * channels + c] = dBeta
+        let k = gamma * invStd
+        if batchStatistics {
+          // dx = k (dy - dBeta/m - (x - mean) invStd dGamma/m) = k dy + (c0 + c1 x)
+          let slope = dGamma / m * invStd
+          let c1 = -k * slope
+          let c0 = -k * dBeta / m + k * slope * mean
+          for i in 0..<length { dx[i] = k * dy[i] + (c0 + c1 * x[i]) }
+        } else {
+          for i in 0..<length { dx[i] = k * dy[i] }
         }
-      } else {
-        for i in 0..<length { dx[i] = k * dy[i] }
       }
+    }
+    for c in 0..<channels {
+      scale.gradient[c] = floats[3 * channels + c]
+      shift.gradient[c] = floats[4 * channels + c]
     }
   }
 }

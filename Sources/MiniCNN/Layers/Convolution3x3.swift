@@ -9,7 +9,9 @@ import PruneCore
 /// ```
 /// computed as `Y = W * im2col(X)` with OpenBLAS `sgemm` (cnn.md, "Work"). The batch is packed
 /// in chunks of whole images so the column matrix stays cache-sized while each GEMM still has
-/// thousands of columns. Backward:
+/// thousands of columns. With `workers > 1` the images are split into contiguous ranges, one per
+/// thread, each with its own column buffer (OpenBLAS then runs single-threaded in each); the
+/// weight gradient is the sum of the workers' partial sums in worker order. Backward:
 /// ```
 /// dW = sum over chunks of dY_chunk * col_chunk^T        dX = col2im(W^T * dY)
 /// db[co] = sum_{n,y,x} dY[co][n][y][x]
@@ -23,10 +25,14 @@ public final class Convolution3x3 {
   public let weight: Parameter
   /// `b[Cout]`, or nil for a convolution followed by BatchNorm (whose shift makes a bias moot).
   public let bias: Parameter?
-  /// The most floats one im2col chunk may hold (the chunk is at least one image).
-  public var columnBudget: Int = 1 << 20
+  /// The most floats one im2col chunk may hold (the chunk is at least one image). 2^18 floats
+  /// (1 MiB) keeps a chunk in a Zen 3 core's 512 KiB L2 plus L3 share while the GEMM keeps
+  /// thousands of columns (measured: larger chunks were slower).
+  public var columnBudget: Int = 1 << 18
 
-  private let column = ScratchBuffer<Float>()
+  private var columns: [ScratchBuffer<Float>] = []
+  private let partialWeightGradients = ScratchBuffer<Float>()
+  private let partialBiasGradients = ScratchBuffer<Float>()
 
   /// A convolution with Kaiming-normal weights (fan-in `9 * Cin`) and a zero bias.
   public init(
@@ -56,40 +62,55 @@ public final class Convolution3x3 {
     max(1, min(batch, columnBudget / max(1, inputChannels * 9 * plane)))
   }
 
+  /// One column buffer per worker, each large enough for a chunk.
+  private func columnBuffers(workers: Int, floats: Int) -> [UnsafeMutablePointer<Float>] {
+    while columns.count < workers { columns.append(ScratchBuffer<Float>()) }
+    return (0..<workers).map { columns[$0].reserve(floats) }
+  }
+
   /// The multiply-adds x 2 of one forward pass (backward costs twice that, or once without dX).
   public func forwardFLOPs(batch: Int, height: Int, width: Int) -> Double {
     2 * Double(outputChannels) * Double(inputChannels * 9) * Double(batch * height * width)
   }
 
   /// Writes `Y` (`[Cout][batch][height][width]`) for input `X` (`[Cin][batch][height][width]`).
+  ///
+  /// - Parameter workers: Threads to split the images over (1 = the caller's thread only).
   public func forward(
     input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
-    batch: Int, height: Int, width: Int
+    batch: Int, height: Int, width: Int, workers: Int = 1
   ) {
     let plane = height * width
     let reduction = inputChannels * 9
     let total = batch * plane
     let chunk = chunkImages(batch: batch, plane: plane)
-    let col = column.reserve(reduction * chunk * plane)
+    let cols = columnBuffers(workers: workers, floats: reduction * chunk * plane)
+    let outputChannels = outputChannels
+    let inputChannels = inputChannels
     weight.values.withUnsafeBufferPointer { w in
-      var first = 0
-      while first < batch {
-        let count = min(chunk, batch - first)
-        Im2col.pack(
-          input, into: col, channels: inputChannels, batch: batch, height: height, width: width,
-          first: first, count: count)
-        cblas_sgemm(
-          CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(outputChannels), Int32(count * plane),
-          Int32(reduction), 1, w.baseAddress, Int32(reduction), col, Int32(count * plane), 0,
-          output + first * plane, Int32(total))
-        first += count
-      }
-    }
-    if let bias {
-      for co in 0..<outputChannels {
-        let b = bias.values[co]
-        let row = output + co * total
-        for i in 0..<total { row[i] += b }
+      let biasValues = bias?.values
+      Parallel.forEachPart(workers) { part in
+        let col = cols[part]
+        let images = Parallel.range(ofPart: part, parts: workers, count: batch)
+        var first = images.lowerBound
+        while first < images.upperBound {
+          let count = min(chunk, images.upperBound - first)
+          Im2col.pack(
+            input, into: col, channels: inputChannels, batch: batch, height: height,
+            width: width, first: first, count: count)
+          cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(outputChannels),
+            Int32(count * plane), Int32(reduction), 1, w.baseAddress, Int32(reduction), col,
+            Int32(count * plane), 0, output + first * plane, Int32(total))
+          if let biasValues {
+            for co in 0..<outputChannels {
+              let b = biasValues[co]
+              let row = output + co * total + first * plane
+              for i in 0..<(count * plane) { row[i] += b }
+            }
+          }
+          first += count
+        }
       }
     }
   }
@@ -100,45 +121,80 @@ public final class Convolution3x3 {
   ///   - input: The `X` of the forward pass (im2col is recomputed, not stored).
   ///   - outputGradient: `dY`, `[Cout][batch][height][width]`.
   ///   - inputGradient: Room for `dX`, `[Cin][batch][height][width]`, or nil (first layer).
+  ///   - workers: Threads to split the images over.
   public func backward(
     input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
-    inputGradient: UnsafeMutablePointer<Float>?, batch: Int, height: Int, width: Int
+    inputGradient: UnsafeMutablePointer<Float>?, batch: Int, height: Int, width: Int,
+    workers: Int = 1
   ) {
     let plane = height * width
     let reduction = inputChannels * 9
     let total = batch * plane
     let chunk = chunkImages(batch: batch, plane: plane)
-    let col = column.reserve(reduction * chunk * plane)
-    if let inputGradient { inputGradient.update(repeating: 0, count: inputChannels * total) }
+    let cols = columnBuffers(workers: workers, floats: reduction * chunk * plane)
+    let weightCount = outputChannels * reduction
+    let partials = partialWeightGradients.reserve(max(1, workers - 1) * weightCount)
+    let biasPartials = partialBiasGradients.reserve(workers * outputChannels)
+    let outputChannels = outputChannels
+    let inputChannels = inputChannels
+    let hasBias = bias != nil
     weight.values.withUnsafeBufferPointer { w in
       weight.gradient.withUnsafeMutableBufferPointer { dw in
-        var first = 0
-        while first < batch {
-          let count = min(chunk, batch - first)
-          Im2col.pack(
-            input, into: col, channels: inputChannels, batch: batch, height: height,
-            width: width, first: first, count: count)
-          cblas_sgemm(
-            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(outputChannels), Int32(reduction),
-            Int32(count * plane), 1, outputGradient + first * plane, Int32(total), col,
-            Int32(count * plane), first == 0 ? 0 : 1, dw.baseAddress, Int32(reduction))
+        guard let weights = w.baseAddress, let gradient = dw.baseAddress else { return }
+        Parallel.forEachPart(workers) { part in
+          let col = cols[part]
+          let target = part == 0 ? gradient : partials + (part - 1) * weightCount
+          let images = Parallel.range(ofPart: part, parts: workers, count: batch)
           if let inputGradient {
-            cblas_sgemm(
-              CblasRowMajor, CblasTrans, CblasNoTrans, Int32(reduction), Int32(count * plane),
-              Int32(outputChannels), 1, w.baseAddress, Int32(reduction),
-              outputGradient + first * plane, Int32(total), 0, col, Int32(count * plane))
-            Im2col.unpackAdding(
-              col, into: inputGradient, channels: inputChannels, batch: batch, height: height,
-              width: width, first: first, count: count)
+            for ci in 0..<inputChannels {
+              (inputGradient + (ci * batch + images.lowerBound) * plane).update(
+                repeating: 0, count: images.count * plane)
+            }
           }
-          first += count
+          if images.isEmpty { target.update(repeating: 0, count: weightCount) }
+          var first = images.lowerBound
+          while first < images.upperBound {
+            let count = min(chunk, images.upperBound - first)
+            Im2col.pack(
+              input, into: col, channels: inputChannels, batch: batch, height: height,
+              width: width, first: first, count: count)
+            cblas_sgemm(
+              CblasRowMajor, CblasNoTrans, CblasTrans, Int32(outputChannels), Int32(reduction),
+              Int32(count * plane), 1, outputGradient + first * plane, Int32(total), col,
+              Int32(count * plane), first == images.lowerBound ? 0 : 1, target,
+              Int32(reduction))
+            if let inputGradient {
+              cblas_sgemm(
+                CblasRowMajor, CblasTrans, CblasNoTrans, Int32(reduction), Int32(count * plane),
+                Int32(outputChannels), 1, weights, Int32(reduction),
+                outputGradient + first * plane, Int32(total), 0, col, Int32(count * plane))
+              Im2col.unpackAdding(
+                col, into: inputGradient, channels: inputChannels, batch: batch, height: height,
+                width: width, first: first, count: count)
+            }
+            first += count
+          }
+          if hasBias {
+            for co in 0..<outputChannels {
+              biasPartials[part * outputChannels + co] = Float(
+                Reductions.sum(
+                  outputGradient + co * total + images.lowerBound * plane,
+                  count: images.count * plane))
+            }
+          }
+        }
+        for part in 1..<max(1, workers) {
+          let partial = partials + (part - 1) * weightCount
+          for i in 0..<weightCount { gradient[i] += partial[i] }
         }
       }
     }
     if let bias {
       bias.gradient.withUnsafeMutableBufferPointer { db in
         for co in 0..<outputChannels {
-          db[co] = Float(Reductions.sum(outputGradient + co * total, count: total))
+          var sum: Float = 0
+          for part in 0..<workers { sum += biasPartials[part * outputChannels + co] }
+          db[co] = sum
         }
       }
     }

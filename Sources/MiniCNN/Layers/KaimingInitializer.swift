@@ -11,7 +11,9 @@ import PruneCore
 /// weight in storage order, so the same seed gives the same bytes.
 public enum KaimingInitializer {
   /// `count` weights for a layer of fan-in `fanIn`.
-  public static func normal(count: Int, fanIn: Int, using generator: inout SeededGenerator) -> [Float] {
+  public static func normal(count: Int, fanIn: Int, using generator: inout SeededGenerator)
+    -> [Float]
+  {
     precondition(fanIn > 0, "fanIn must be positive")
     let std = (2.0 / Double(fanIn)).squareRoot()
     var values = [Float]()

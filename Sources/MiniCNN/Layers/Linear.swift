@@ -42,7 +42,8 @@ public final class Linear {
   }
 
   /// Writes `Y[B][K]` for `X[F][B]`.
-  public func forward(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, batch: Int) {
+  public func forward(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, batch: Int)
+  {
     for n in 0..<batch {
       (output + n * outputFeatures).update(from: bias.values, count: outputFeatures)
     }

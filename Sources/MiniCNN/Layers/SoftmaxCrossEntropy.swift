@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Softmax cross-entropy with per-sample losses, per-sample weights and optional label smoothing

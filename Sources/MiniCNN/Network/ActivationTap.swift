@@ -21,10 +21,15 @@ public struct ActivationTap {
   }
 
   static func unbiasedStandardDeviation(_ values: UnsafePointer<Float>, count: Int) -> Double {
-    guard count > 1 else { return 0 }
     let (sum, squares) = Reductions.doubleSumAndSumOfSquares(values, count: count)
+    return unbiasedStandardDeviation(sum: sum, sumOfSquares: squares, count: count)
+  }
+
+  /// `sqrt((S2 - S1^2 / n) / (n - 1))` from double-precision moments (0 for n < 2).
+  static func unbiasedStandardDeviation(sum: Double, sumOfSquares: Double, count: Int) -> Double {
+    guard count > 1 else { return 0 }
     let n = Double(count)
-    let variance = (squares - sum * sum / n) / (n - 1)
+    let variance = (sumOfSquares - sum * sum / n) / (n - 1)
     return max(0, variance).squareRoot()
   }
 }

@@ -52,45 +52,85 @@ final class ConvolutionBlock {
     }
   }
 
+  /// The `Double` sum and sum of squares of the tap after the last measured forward.
+  private(set) var tapMoments: (sum: Double, sumOfSquares: Double) = (0, 0)
+  private let channelMoments = ScratchBuffer<Double>()
+
+  /// Conv, then BN and ReLU fused into one sweep (which also accumulates the tap's moments
+  /// when `measures`), then the pool; `workers` threads share each stage.
   func forward(
-    input: UnsafePointer<Float>, batch: Int, height: Int, width: Int, isTraining: Bool
+    input: UnsafePointer<Float>, batch: Int, height: Int, width: Int, isTraining: Bool,
+    measures: Bool, workers: Int
   ) {
     let length = batch * height * width
-    let count = outputChannels * length
     convolution.forward(
-      input: input, output: preActivation.pointer, batch: batch, height: height, width: width)
+      input: input, output: preActivation.pointer, batch: batch, height: height, width: width,
+      workers: workers)
     if let normalization {
       normalization.forward(
         input: preActivation.pointer, output: activation.pointer, length: length,
-        isTraining: isTraining)
-      ReLU.forward(input: activation.pointer, output: activation.pointer, count: count)
+        isTraining: isTraining, rectifies: true, measures: measures, workers: workers)
+      tapMoments = normalization.outputMoments
     } else {
-      ReLU.forward(input: preActivation.pointer, output: activation.pointer, count: count)
+      tapMoments = rectify(length: length, measures: measures, workers: workers)
     }
     pool?.forward(
       input: activation.pointer, output: pooled.pointer, planes: outputChannels * batch,
-      height: height, width: width)
+      height: height, width: width, workers: workers)
+  }
+
+  /// `activation = max(0, preActivation)` channel by channel (the network without BN), with
+  /// the moments summed in channel order so the result does not depend on `workers`.
+  private func rectify(length: Int, measures: Bool, workers: Int) -> (Double, Double) {
+    let channels = outputChannels
+    let moments = channelMoments.reserve(2 * channels)
+    let source = preActivation.pointer
+    let target = activation.pointer
+    Parallel.forEachPart(min(workers, channels)) { part in
+      for c in Parallel.range(ofPart: part, parts: min(workers, channels), count: channels) {
+        let m = FusedKernels.affine(
+          source + c * length, into: target + c * length, count: length, scale: 1, shift: 0,
+          rectifies: true, measures: measures)
+        moments[2 * c] = m.sum
+        moments[2 * c + 1] = m.sumOfSquares
+      }
+    }
+    var sum = 0.0
+    var squares = 0.0
+    for c in 0..<channels {
+      sum += moments[2 * c]
+      squares += moments[2 * c + 1]
+    }
+    return (sum, squares)
   }
 
   /// Backpropagates the gradient the next layer left in ``outputGradient``; writes dInput into
   /// `inputGradient` when given.
   func backward(
     input: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
-    batch: Int, height: Int, width: Int
+    batch: Int, height: Int, width: Int, workers: Int
   ) {
     let length = batch * height * width
     let count = outputChannels * length
     let gradient = activationGradient.pointer
     pool?.backward(
       outputGradient: pooledGradient.pointer, inputGradient: gradient,
-      planes: outputChannels * batch, height: height, width: width)
-    ReLU.backward(
-      output: activation.pointer, outputGradient: gradient, inputGradient: gradient, count: count)
-    normalization?.backward(
-      input: preActivation.pointer, outputGradient: gradient, inputGradient: gradient,
-      length: length)
+      planes: outputChannels * batch, height: height, width: width, workers: workers)
+    if let normalization {
+      normalization.backward(
+        input: preActivation.pointer, outputGradient: gradient, inputGradient: gradient,
+        length: length, rectifiedOutput: activation.pointer, workers: workers)
+    } else {
+      let output = activation.pointer
+      Parallel.forEachPart(workers) { part in
+        let range = Parallel.range(ofPart: part, parts: workers, count: count)
+        ReLU.backward(
+          output: output + range.lowerBound, outputGradient: gradient + range.lowerBound,
+          inputGradient: gradient + range.lowerBound, count: range.count)
+      }
+    }
     convolution.backward(
       input: input, outputGradient: gradient, inputGradient: inputGradient, batch: batch,
-      height: height, width: width)
+      height: height, width: width, workers: workers)
   }
 }

@@ -31,7 +31,7 @@ extension ConvolutionalNetwork {
       let to = labels.index(from, offsetBy: count)
       let chunk = UnsafeBufferPointer(start: base + start * imageSize, count: count * imageSize)
       let batch = try loadBatch(images: chunk, labels: labels[from..<to])
-      forwardFromInput(batch: batch, isTraining: false, taps: nil)
+      withStepThreads { forwardFromInput(batch: batch, isTraining: false, taps: nil) }
       plain.evaluate(
         logits: logits.pointer, labels: sampleLabels.pointer, weights: nil, batch: batch,
         classes: classes, losses: sampleLosses.pointer, logitGradient: nil)
@@ -54,7 +54,9 @@ extension ConvolutionalNetwork {
   public func evaluate(
     images: [Float], labels: some RandomAccessCollection<Int32>, batchSize: Int = 500
   ) throws -> Evaluation {
-    try images.withUnsafeBufferPointer { try evaluate(images: $0, labels: labels, batchSize: batchSize) }
+    try images.withUnsafeBufferPointer {
+      try evaluate(images: $0, labels: labels, batchSize: batchSize)
+    }
   }
 
   /// The logits `[B][K]` of a batch, in eval mode or (without updating anything but BN's running
@@ -64,7 +66,7 @@ extension ConvolutionalNetwork {
     let labels = [Int32](repeating: 0, count: batch)
     return try images.withUnsafeBufferPointer { buffer in
       let b = try loadBatch(images: buffer, labels: labels)
-      forwardFromInput(batch: b, isTraining: isTraining, taps: nil)
+      withStepThreads { forwardFromInput(batch: b, isTraining: isTraining, taps: nil) }
       return logits.array(count: b * configuration.classCount)
     }
   }

@@ -55,16 +55,19 @@ extension ConvolutionalNetwork {
     }
     let tapCount = blocks.count
     var taps = [Double](repeating: 0, count: measuresActivations ? tapCount : 0)
-    taps.withUnsafeMutableBufferPointer { t in
-      // An empty array still has a (shared, read-only) base address: pass nil explicitly.
-      forwardFromInput(
-        batch: batch, isTraining: true, taps: measuresActivations ? t.baseAddress : nil)
+    let weighted = withStepThreads {
+      taps.withUnsafeMutableBufferPointer { t in
+        // An empty array still has a (shared, read-only) base address: pass nil explicitly.
+        forwardFromInput(
+          batch: batch, isTraining: true, taps: measuresActivations ? t.baseAddress : nil)
+      }
+      let weighted = loss.evaluate(
+        logits: logits.pointer, labels: sampleLabels.pointer, weights: sampleWeights.pointer,
+        batch: batch, classes: configuration.classCount, losses: sampleLosses.pointer,
+        logitGradient: logitsGradient.pointer)
+      backwardToParameters(batch: batch)
+      return weighted
     }
-    let weighted = loss.evaluate(
-      logits: logits.pointer, labels: sampleLabels.pointer, weights: sampleWeights.pointer,
-      batch: batch, classes: configuration.classCount, losses: sampleLosses.pointer,
-      logitGradient: logitsGradient.pointer)
-    backwardToParameters(batch: batch)
     let perSample = sampleLosses.array(count: batch)
     var mean = 0.0
     for l in perSample { mean += l }

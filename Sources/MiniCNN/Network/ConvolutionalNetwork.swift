@@ -17,6 +17,14 @@ public final class ConvolutionalNetwork {
   public let loss: SoftmaxCrossEntropy
   /// Called during every training forward with each block's post-ReLU tensor (cnn.md "Taps").
   public var activationHook: ((ActivationTap) -> Void)?
+  /// Threads that share each training step (default 2, the machine's cores; cnn.md "Figures to
+  /// beat"). With more than one, each thread runs a contiguous share of the batch (or of the
+  /// channels) and OpenBLAS is set to 1 thread for the step; with 1, the step runs on the
+  /// caller's thread and the GEMMs use OpenBLAS's own threads. Results depend on this count
+  /// (the weight gradient adds per-thread partial sums), so record it with a run.
+  public var workerCount: Int = 2 {
+    didSet { workerCount = max(1, workerCount) }
+  }
 
   let blocks: [ConvolutionBlock]
   let classifier: Linear
@@ -101,6 +109,16 @@ public final class ConvolutionalNetwork {
     return total + 3 * classifier.forwardFLOPs(batch: batch)
   }
 
+  /// Runs `body` with OpenBLAS on 1 thread when the network's own workers share the step (two
+  /// levels of threads on 2 cores would oversubscribe them), then restores the thread count.
+  func withStepThreads<T>(_ body: () throws -> T) rethrows -> T {
+    guard workerCount > 1 else { return try body() }
+    let previous = MiniCNN.blasThreadCount
+    if previous != 1 { MiniCNN.setBLASThreadCount(1) }
+    defer { if previous != 1 { MiniCNN.setBLASThreadCount(previous) } }
+    return try body()
+  }
+
   /// Runs the forward pass on the batch already in ``input`` and leaves logits `[B][K]`.
   ///
   /// - Parameter taps: When not nil, receives each block's unbiased activation std (train mode).
@@ -108,14 +126,21 @@ public final class ConvolutionalNetwork {
     var source = UnsafePointer(input.pointer)
     for (index, block) in blocks.enumerated() {
       let (h, w) = geometry(ofBlock: index)
-      block.forward(input: source, batch: batch, height: h, width: w, isTraining: isTraining)
-      if isTraining, taps != nil || activationHook != nil {
-        let count = block.outputChannels * batch * h * w
-        let tap = ActivationTap(
-          index: index, shape: [block.outputChannels, batch, h, w],
-          values: UnsafeBufferPointer(start: block.activation.pointer, count: count))
-        taps?[index] = tap.standardDeviation
-        activationHook?(tap)
+      let measures = isTraining && taps != nil
+      block.forward(
+        input: source, batch: batch, height: h, width: w, isTraining: isTraining,
+        measures: measures, workers: workerCount)
+      let count = block.outputChannels * batch * h * w
+      if measures, let taps {
+        let moments = block.tapMoments
+        taps[index] = ActivationTap.unbiasedStandardDeviation(
+          sum: moments.sum, sumOfSquares: moments.sumOfSquares, count: count)
+      }
+      if isTraining, let activationHook {
+        activationHook(
+          ActivationTap(
+            index: index, shape: [block.outputChannels, batch, h, w],
+            values: UnsafeBufferPointer(start: block.activation.pointer, count: count)))
       }
       source = UnsafePointer(block.output)
     }
@@ -139,9 +164,12 @@ public final class ConvolutionalNetwork {
     for index in stride(from: blocks.count - 1, through: 0, by: -1) {
       let block = blocks[index]
       let (bh, bw) = geometry(ofBlock: index)
-      let source = index == 0 ? UnsafePointer(input.pointer) : UnsafePointer(blocks[index - 1].output)
+      let source =
+        index == 0 ? UnsafePointer(input.pointer) : UnsafePointer(blocks[index - 1].output)
       let target = index == 0 ? nil : blocks[index - 1].outputGradient
-      block.backward(input: source, inputGradient: target, batch: batch, height: bh, width: bw)
+      block.backward(
+        input: source, inputGradient: target, batch: batch, height: bh, width: bw,
+        workers: workerCount)
     }
   }
 }

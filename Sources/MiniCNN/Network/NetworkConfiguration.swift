@@ -43,7 +43,8 @@ public struct NetworkConfiguration: Sendable, Hashable, Encodable {
     try check("classCount", classCount, atLeast: 2)
     guard widths.count == 3 else {
       throw MiniCNNError.outOfRange(
-        parameter: "widths.count", value: Double(widths.count), allowed: "exactly 3 (one per block)")
+        parameter: "widths.count", value: Double(widths.count), allowed: "exactly 3 (one per block)"
+      )
     }
     for (i, w) in widths.enumerated() { try check("widths[\(i)]", w, atLeast: 1) }
     guard labelSmoothing >= 0, labelSmoothing < 1 else {

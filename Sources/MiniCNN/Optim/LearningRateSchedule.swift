@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// A learning-rate curve over training progress (cnn.md "Optimiser").

@@ -56,7 +56,8 @@ public struct LearningRateScheduler: Sendable, Codable, Equatable {
   /// The progress of the next step: `(e + k / S_e) / E`, never past the epoch's end.
   public var progress: Double {
     guard epoch >= 0 else { return 0 }
-    let within = stepsThisEpoch > 0 ? Double(min(stepInEpoch, stepsThisEpoch)) / Double(stepsThisEpoch) : 0
+    let within =
+      stepsThisEpoch > 0 ? Double(min(stepInEpoch, stepsThisEpoch)) / Double(stepsThisEpoch) : 0
     return (Double(epoch) + within) / Double(epochs)
   }
 

@@ -61,7 +61,8 @@ public enum Reductions {
 
   /// `sum_i a_i * b_i`.
   @inlinable
-  public static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Double {
+  public static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Double
+  {
     var total = 0.0
     var start = 0
     while start < count {
@@ -69,7 +70,8 @@ public enum Reductions {
       var lanes = SIMD8<Float>(repeating: 0)
       var i = start
       while i + 8 <= end {
-        lanes += UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Float>.self)
+        lanes +=
+          UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Float>.self)
           * UnsafeRawPointer(b + i).loadUnaligned(as: SIMD8<Float>.self)
         i += 8
       }

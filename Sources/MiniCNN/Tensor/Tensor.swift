@@ -21,7 +21,8 @@ public struct Tensor: Sendable, Equatable {
   public init(shape: [Int], storage: [Float]) throws {
     let expected = shape.reduce(1, *)
     guard storage.count == expected else {
-      throw MiniCNNError.sizeMismatch(what: "tensor storage", expected: expected, actual: storage.count)
+      throw MiniCNNError.sizeMismatch(
+        what: "tensor storage", expected: expected, actual: storage.count)
     }
     self.shape = shape
     self.storage = storage

@@ -1,9 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import MiniCNN
 
-/// `PruneBench cnn [--batch B] [--steps N] [--warmup N] [--threads T] [--no-bn]`: the ref-cnn
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `PruneBench cnn [--batch B] [--steps N] [--warmup N] [--threads T] [--no-bn]
+/// [--blas-threads-only]`: the ref-cnn
 /// training throughput of cnn.md ("Figures to beat"). Prints one human line and one
 /// machine-readable line `cnn_images_per_second=... cnn_gflops=...` that bench/compare-throughput
 /// reads.
@@ -14,6 +16,7 @@ func runCNNThroughputBenchmark(_ arguments: [String]) -> Int32 {
   var warmup = 5
   var threads = 2
   var usesBatchNorm = true
+  var blasThreadsOnly = false
   var index = 0
   func integer(after flag: String) -> Int? {
     index += 1
@@ -25,14 +28,24 @@ func runCNNThroughputBenchmark(_ arguments: [String]) -> Int32 {
   }
   while index < arguments.count {
     switch arguments[index] {
-    case "--batch": guard let v = integer(after: "--batch") else { return 2 }; batchSize = v
-    case "--steps": guard let v = integer(after: "--steps") else { return 2 }; steps = v
-    case "--warmup": guard let v = integer(after: "--warmup") else { return 2 }; warmup = v
-    case "--threads": guard let v = integer(after: "--threads") else { return 2 }; threads = v
+    case "--batch":
+      guard let v = integer(after: "--batch") else { return 2 }
+      batchSize = v
+    case "--steps":
+      guard let v = integer(after: "--steps") else { return 2 }
+      steps = v
+    case "--warmup":
+      guard let v = integer(after: "--warmup") else { return 2 }
+      warmup = v
+    case "--threads":
+      guard let v = integer(after: "--threads") else { return 2 }
+      threads = v
     case "--no-bn": usesBatchNorm = false
+    case "--blas-threads-only": blasThreadsOnly = true
     default:
-      print("PruneBench cnn: unknown option \(arguments[index]); "
-        + "use --batch B --steps N --warmup N --threads T --no-bn")
+      print(
+        "PruneBench cnn: unknown option \(arguments[index]); "
+          + "use --batch B --steps N --warmup N --threads T --no-bn --blas-threads-only")
       return 2
     }
     index += 1
@@ -40,7 +53,7 @@ func runCNNThroughputBenchmark(_ arguments: [String]) -> Int32 {
   do {
     let report = try MiniCNNBenchmark.run(
       batchSize: batchSize, steps: steps, warmupSteps: warmup, threads: threads,
-      usesBatchNorm: usesBatchNorm)
+      blasThreadsOnly: blasThreadsOnly, usesBatchNorm: usesBatchNorm)
     print(report)
     print("cnn_images_per_second=\(report.imagesPerSecond) cnn_gflops=\(report.gigaflopsPerSecond)")
     return 0
