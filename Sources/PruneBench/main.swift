@@ -1,9 +1,137 @@
-// Benchmarks: see README.md, section "Benchmarks".
+// PruneBench: timings of the hot paths, release build only:
+//   swift run -c release PruneBench            InfoBatch plan (N = 1.28M, 14M) next to a sum and
+//                                              a sort; a whole InfoBatch+BLS simulation 1.28M x 200
+//   swift run -c release PruneBench --quick    the same at small sizes
+//   swift run -c release PruneBench --simulation N E   only the simulation, N samples x E epochs
+//   swift run -c release PruneBench cnn ...    the MiniCNN throughput benchmark
+import PruneCore
+import PruneEngine
+import PruneSignals
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
-if CommandLine.arguments.dropFirst().first == "cnn" {
-  exit(runCNNThroughputBenchmark(Array(CommandLine.arguments.dropFirst(2))))
+/// Seconds of the fastest of `repetitions` runs of `body` (after `prepare`, which is not timed).
+func bestSeconds(
+  repetitions: Int, prepare: () throws -> Void = {}, _ body: () throws -> Void
+) throws -> Double {
+  let clock = ContinuousClock()
+  var best = Double.infinity
+  for _ in 0..<repetitions {
+    try prepare()
+    let start = clock.now
+    try body()
+    let elapsed = clock.now - start
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    best = min(best, seconds)
+  }
+  return best
 }
-print("PruneBench: no benchmark yet")
+
+/// Where results go so the optimiser cannot drop the work that made them.
+nonisolated(unsafe) var sink = 0
+
+@inline(never)
+func consume(_ value: Double) { sink &+= Int(value.bitPattern & 1) }
+
+@inline(never)
+func consume(_ plan: EpochPlan) { sink &+= plan.sampleCount }
+
+@inline(never)
+func consume(_ values: [Double]) { sink &+= values.count }
+
+/// CPU seconds used by this process (the wall clock includes waiting for a busy machine).
+func processorSeconds() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+  return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+}
+
+func format(_ value: Double, _ decimals: Int = 3) -> String {
+  var scale = 1.0
+  for _ in 0..<decimals { scale *= 10 }
+  let rounded = (value * scale).rounded() / scale
+  return "\(rounded)"
+}
+
+/// InfoBatch's epoch plan (mean, candidates, kept subset, weights, shuffle) over `n` scores,
+/// next to a plain sum and a full sort of the same scores.
+func benchmarkPlan(sampleCount n: Int, repetitions: Int) throws {
+  let setup = try TrainingSetup(sampleCount: n, batchSize: 128, plannedEpochs: 200, seed: 1)
+  var rule = try InfoBatch(setup: setup)
+  _ = try rule.plan(forEpoch: 0)
+  try rule.finishEpoch(0)
+  var state = rule.state
+  var generator = SeededGenerator(seed: 3)
+  var scores = [Double](repeating: 0, count: n)
+  for i in 0..<n { scores[i] = 3 * generator.nextUnit() }
+  state.scores.scores = scores
+  var planned = 0
+  let planSeconds = try bestSeconds(
+    repetitions: repetitions, prepare: { try rule.restore(state) }
+  ) {
+    let plan = try rule.plan(forEpoch: 1)
+    planned = plan.sampleCount
+    consume(plan)
+  }
+  let sumSeconds = try bestSeconds(repetitions: repetitions) {
+    var total = 0.0
+    for score in scores { total += score }
+    consume(total)
+  }
+  var copy: [Double] = []
+  let sortSeconds = try bestSeconds(repetitions: repetitions, prepare: { copy = scores }) {
+    copy.sort()
+    consume(copy)
+  }
+  print(
+    "plan N=\(n) (best of \(repetitions), wall): \(format(planSeconds * 1e3)) ms (trains \(planned)); "
+      + "sum \(format(sumSeconds * 1e3)) ms; sort \(format(sortSeconds * 1e3)) ms; "
+      + "plan/sum \(format(planSeconds / sumSeconds, 1))x; "
+      + "plan/sort \(format(planSeconds / sortSeconds, 3))x")
+}
+
+/// A whole InfoBatch + BLS simulation on the synthetic learner.
+func benchmarkSimulation(sampleCount n: Int, epochs: Int) throws {
+  let setup = try TrainingSetup(sampleCount: n, batchSize: 128, plannedEpochs: epochs, seed: 1)
+  var rule = try InfoBatch(
+    configuration: InfoBatchConfiguration(), scoreSource: BatchLossScore(sampleCount: n),
+    setup: setup)
+  var learner = try SyntheticLearner(
+    sampleCount: n, configuration: LearnerConfiguration(), seed: 2)
+  let clock = ContinuousClock()
+  let start = clock.now
+  let cpuStart = processorSeconds()
+  let result = try Simulation.run(&rule, on: &learner)
+  let cpu = processorSeconds() - cpuStart
+  let elapsed = clock.now - start
+  let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+  let iterations = Double(result.summary.trainedSampleIterations)
+  print(
+    "simulation infobatch+bls N=\(n) x \(epochs) epochs: \(format(seconds, 2)) s wall, "
+      + "\(format(cpu, 2)) s CPU; "
+      + "saved \(format(result.summary.savedFraction, 4)); "
+      + "\(format(seconds / iterations * 1e9, 1)) ns per trained sample")
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "cnn" {
+  // The MiniCNN throughput benchmark (Sources/PruneBench/CNNThroughput*.swift).
+  exit(runCNNThroughputBenchmark(Array(arguments.dropFirst())))
+}
+let quick = arguments.contains("--quick")
+do {
+  if arguments.first == "--simulation", arguments.count == 3, let n = Int(arguments[1]),
+    let epochs = Int(arguments[2])
+  {
+    try benchmarkSimulation(sampleCount: n, epochs: epochs)
+    exit(0)
+  }
+  try benchmarkPlan(sampleCount: quick ? 100_000 : 1_280_000, repetitions: 5)
+  try benchmarkPlan(sampleCount: quick ? 200_000 : 14_000_000, repetitions: 3)
+  try benchmarkSimulation(sampleCount: quick ? 20_000 : 1_280_000, epochs: quick ? 20 : 200)
+} catch {
+  print("PruneBench failed: \(error)")
+}

@@ -47,23 +47,65 @@ struct EpochTotals {
   }
 }
 
-extension SampleOutcomes {
+/// Per-sample outcomes while a run goes on: one packed entry per sample, so noting a visit
+/// touches one cache line (visits come in shuffled order); turned into ``SampleOutcomes`` at the
+/// end.
+struct SampleOutcomeRecorder {
+  struct Entry {
+    var timesTrained: Int32 = 0
+    var lastTrainedEpoch: Int32 = -1
+    var weightedTimesTrained = 0.0
+    /// NaN until a loss is measured.
+    var lastLoss = Double.nan
+  }
+
+  var entries: [Entry]
+  let labels: [Int]?
+  /// Where the touching pass of ``note(samples:weights:losses:epoch:)`` puts its result, so the
+  /// optimiser keeps it.
+  var touched: Int32 = 0
+
+  init(sampleCount: Int, labels: [Int]?) {
+    entries = [Entry](repeating: Entry(), count: sampleCount)
+    self.labels = labels
+  }
+
   /// Notes one trained batch.
   @inline(__always)
   mutating func note(
     samples: ArraySlice<Int>, weights: ArraySlice<Double>, losses: ArraySlice<Double>?, epoch: Int
   ) {
-    var k = weights.startIndex
-    var l = losses?.startIndex ?? 0
-    for sample in samples {
-      timesTrained[sample] += 1
-      weightedTimesTrained[sample] += weights[k]
-      lastTrainedEpoch[sample] = epoch
-      if let losses {
-        lastLoss[sample] = losses[l]
-        l += 1
+    let epoch32 = Int32(truncatingIfNeeded: epoch)
+    entries.withUnsafeMutableBufferPointer { table in
+      // First only read every entry: independent loads, so the cache misses of a shuffled
+      // order overlap; the updates below then hit the cache.
+      var sum: Int32 = 0
+      for sample in samples { sum &+= table[sample].timesTrained }
+      touched &+= sum
+      var k = weights.startIndex
+      var l = losses?.startIndex ?? 0
+      for sample in samples {
+        table[sample].timesTrained += 1
+        table[sample].weightedTimesTrained += weights[k]
+        table[sample].lastTrainedEpoch = epoch32
+        if let losses {
+          table[sample].lastLoss = losses[l]
+          l += 1
+        }
+        k += 1
       }
-      k += 1
     }
+  }
+
+  /// The public record.
+  var outcomes: SampleOutcomes {
+    var result = SampleOutcomes(sampleCount: entries.count, labels: labels)
+    for (i, entry) in entries.enumerated() {
+      result.timesTrained[i] = Int(entry.timesTrained)
+      result.weightedTimesTrained[i] = entry.weightedTimesTrained
+      result.lastTrainedEpoch[i] = Int(entry.lastTrainedEpoch)
+      result.lastLoss[i] = entry.lastLoss.isNaN ? nil : entry.lastLoss
+    }
+    return result
   }
 }

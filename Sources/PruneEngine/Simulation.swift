@@ -44,7 +44,7 @@ public enum Simulation {
 
     var outcomes =
       options.recordsSampleOutcomes
-      ? SampleOutcomes(sampleCount: sampleCount, labels: source.classLabels) : nil
+      ? SampleOutcomeRecorder(sampleCount: sampleCount, labels: source.classLabels) : nil
     let hasLosses = source.providedSignals.contains(.perSampleLoss)
     var lossBuffer = [Double](repeating: 0, count: max(setup.batchSize, 1))
     var weightBuffer = [Double](repeating: 1, count: max(setup.batchSize, 1))
@@ -111,6 +111,7 @@ public enum Simulation {
     let originalBatches = setup.batchCount(forSamples: sampleCount)
     let batchSaved =
       1 - Double(trainedBatches) / (Double(plannedEpochs) * Double(originalBatches))
+    let sampleOutcomes = outcomes?.outcomes
     let reportsDSI = options.reportsDSI ?? rule.requiredSignals.contains(.activationStatistic)
     let summary = SimulationSummary(
       rule: rule.name, source: source.name, samples: sampleCount, batchSize: setup.batchSize,
@@ -119,9 +120,9 @@ public enum Simulation {
       savedFraction: 1 - Double(trainedIterations) / (Double(sampleCount) * Double(plannedEpochs)),
       batchSavedFraction: batchSaved, dsi: reportsDSI ? batchSaved : nil,
       stoppedEarly: stoppedEarly, finalMeanLoss: records.last?.meanLoss,
-      samplesNeverTrained: outcomes?.neverTrainedCount ?? 0)
+      samplesNeverTrained: sampleOutcomes?.neverTrainedCount ?? 0)
     return SimulationResult(
-      summary: summary, epochs: records, samples: outcomes,
+      summary: summary, epochs: records, samples: sampleOutcomes,
       wallSeconds: seconds(clock.now - runStart))
   }
 

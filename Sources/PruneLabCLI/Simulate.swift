@@ -31,10 +31,12 @@ extension PruneLab {
         Every file appears complete or not at all; on an error nothing is written. The same \
         arguments give the same bytes.
 
-        Example:
-          prunelab simulate --rule infobatch --prune-ratio 0.5 --score bls --alpha 0.9 \\
-            --samples 50000 --epochs 200 --batch-size 128 --seed 1 --out runs/ib-bls
-          prunelab simulate --rule infobatch --losses runs/ib-bls/losses.csv --out runs/replay
+        Examples:
+          prunelab simulate --rule infobatch --score bls --samples 50000 \\
+            --epochs 200 --seed 1 --write-loss-log --out runs/ib
+          prunelab simulate --rule infobatch --losses runs/ib/losses.csv \\
+            --out runs/replay
+          prunelab simulate --rule bpas --delta-end 1e-4 --out runs/bpas
         """)
 
     @Option(help: "The rule: \(RuleCatalog.ruleNames.joined(separator: ", ")).")

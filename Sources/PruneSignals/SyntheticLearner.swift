@@ -28,7 +28,8 @@ import PruneCore
 /// the order of visits, on threads or on the rule (two rules see the same noise: common random
 /// numbers).
 ///
-/// - Complexity: O(1) per measured sample, no allocation per batch; memory ~26 bytes per sample.
+/// - Complexity: O(1) per measured sample, no allocation per batch; memory 16 bytes per sample
+///   (+4 with forgetting, +8 for labels).
 public struct SyntheticLearner: SignalSource, Sendable {
   public let configuration: LearnerConfiguration
   public let seed: UInt64
@@ -38,19 +39,30 @@ public struct SyntheticLearner: SignalSource, Sendable {
   public let labels: [Int]
   public var classLabels: [Int]? { labels }
 
-  /// η / d_i per sample (0 for mislabelled samples).
-  @usableFromInline var rates: [Double]
-  /// Whether sample i is mislabelled.
-  @usableFromInline var mislabelled: [Bool]
-  /// n_i: accumulated (weighted) visits, after forgetting.
-  @usableFromInline var exposure: [Double]
+  /// What the learner keeps per sample, in one array so a visit touches one cache line
+  /// (visits come in shuffled order, so memory latency, not arithmetic, sets the speed).
+  @usableFromInline
+  struct SampleState: Sendable {
+    /// η / d_i, or −1 for a mislabelled sample (which never learns).
+    @usableFromInline var rate: Double
+    /// n_i: accumulated (weighted) visits, after forgetting.
+    @usableFromInline var exposure: Double
+    @usableFromInline init(rate: Double, exposure: Double) {
+      self.rate = rate
+      self.exposure = exposure
+    }
+  }
+  @usableFromInline var samples: [SampleState]
+  /// Scratch: the states of the batch being measured, reused across batches.
+  @usableFromInline var gathered: [SampleState] = []
   /// The last epoch whose forgetting draw has been applied to sample i (forgetting only).
   @usableFromInline var forgettingApplied: [Int32]
   /// G(e): weight trained before the current epoch, over N.
   @usableFromInline var globalExposure = 0.0
+  /// The loss arithmetic, with γ G(e) of the current epoch.
+  @usableFromInline var model: LossModel
   /// Weight trained so far in the current epoch.
   @usableFromInline var epochWeight = 0.0
-  @usableFromInline let noiseSeed: UInt64
   @usableFromInline let forgettingSeed: UInt64
   private var recording: LossLog?
   private var recordingBuffer: [Double] = []
@@ -72,39 +84,39 @@ public struct SyntheticLearner: SignalSource, Sendable {
     self.seed = seed
     self.sampleCount = sampleCount
     var mixer = SplitMix64(state: seed ^ 0x5EED_1EA2_9E2E_0001)
-    noiseSeed = mixer.next()
+    model = LossModel(configuration: configuration, noiseSeed: mixer.next())
     forgettingSeed = mixer.next()
 
     var parameters = SeededGenerator(seed: seed, stream: 0x1EA2_0001)
-    rates = [Double](repeating: 0, count: sampleCount)
-    for i in 0..<sampleCount {
-      rates[i] = configuration.learningSpeed / configuration.difficulty.draw(using: &parameters)
+    var states: [SampleState] = []
+    states.reserveCapacity(sampleCount)
+    for _ in 0..<sampleCount {
+      let rate = configuration.learningSpeed / configuration.difficulty.draw(using: &parameters)
+      states.append(SampleState(rate: rate, exposure: 0))
     }
     var noisyPicker = SeededGenerator(seed: seed, stream: 0x1EA2_0002)
-    mislabelled = [Bool](repeating: false, count: sampleCount)
     let noisyCount = Int((configuration.labelNoiseFraction * Double(sampleCount)).rounded(.down))
     // A uniform subset of exactly noisyCount samples: a partial Fisher–Yates shuffle.
     var order = Array(0..<sampleCount)
     for k in 0..<noisyCount {
       let j = k + noisyPicker.nextIndex(below: sampleCount - k)
       order.swapAt(k, j)
-      mislabelled[order[k]] = true
-      rates[order[k]] = 0
+      states[order[k]].rate = -1
     }
+    samples = states
     var labelGenerator = SeededGenerator(seed: seed, stream: 0x1EA2_0003)
     labels = ClassLabels.labels(
       sampleCount: sampleCount, classCount: configuration.classCount,
       ratio: configuration.imbalanceRatio, using: &labelGenerator)
-    exposure = [Double](repeating: 0, count: sampleCount)
     forgettingApplied = [Int32](
       repeating: 0, count: configuration.forgettingRate > 0 ? sampleCount : 0)
   }
 
   /// Whether sample `i` is one of the mislabelled ones.
-  public func isMislabelled(_ i: Int) -> Bool { mislabelled[i] }
+  public func isMislabelled(_ i: Int) -> Bool { samples[i].rate < 0 }
   /// The difficulty d_i of sample `i` (infinite for mislabelled samples, which never learn).
   public func difficulty(ofSample i: Int) -> Double {
-    mislabelled[i] ? .infinity : configuration.learningSpeed / rates[i]
+    isMislabelled(i) ? .infinity : configuration.learningSpeed / samples[i].rate
   }
 
   /// The measured loss ℓ_i(e) of sample `i` in the current epoch `epoch` (see the type's
@@ -113,26 +125,14 @@ public struct SyntheticLearner: SignalSource, Sendable {
   @inlinable
   public mutating func loss(ofSample i: Int, epoch: Int) -> Double {
     let mean = expectedLoss(ofSample: i, epoch: epoch)
-    let sigma = configuration.noiseLevel
-    guard sigma > 0 else { return mean }
-    var generator = SeededGenerator(seed: noiseSeed, stream: UInt64(epoch) << 40 | UInt64(i))
-    let epsilon: Double
-    if let nu = configuration.heavyTailDegrees {
-      epsilon = RandomDraws.studentT(nu: nu, using: &generator)
-    } else {
-      epsilon = generator.nextGaussian()
-    }
-    return max(0, mean * (1 + sigma * epsilon))
+    return model.measured(mean: mean, sample: i, epoch: epoch)
   }
 
   /// The expected loss μ_i(e) of sample `i` in epoch `epoch`, before noise.
   @inlinable
   public mutating func expectedLoss(ofSample i: Int, epoch: Int) -> Double {
-    if mislabelled[i] { return configuration.noisyLoss }
     if !forgettingApplied.isEmpty { applyForgetting(sample: i, through: epoch) }
-    let progress = rates[i] * exposure[i] + configuration.globalSpeed * globalExposure
-    let floor = configuration.lossFloor
-    return floor + (configuration.initialLoss - floor) * RandomDraws.exp(-progress)
+    return model.expected(rate: samples[i].rate, exposure: samples[i].exposure)
   }
 
   /// Applies the forgetting events of epochs (last applied, epoch] to sample `i`.
@@ -145,7 +145,7 @@ public struct SyntheticLearner: SignalSource, Sendable {
       applied += 1
       var generator = SeededGenerator(
         seed: forgettingSeed, stream: UInt64(applied) << 40 | UInt64(i))
-      if generator.nextUnit() < configuration.forgettingRate { exposure[i] *= keep }
+      if generator.nextUnit() < configuration.forgettingRate { samples[i].exposure *= keep }
     }
     forgettingApplied[i] = Int32(truncatingIfNeeded: applied)
   }
@@ -160,42 +160,78 @@ public struct SyntheticLearner: SignalSource, Sendable {
 
   @inlinable
   public mutating func measure(
-    _ batch: BatchIdentity, samples: ArraySlice<Int>, losses: inout [Double]
+    _ batch: BatchIdentity, samples batchSamples: ArraySlice<Int>, losses: inout [Double]
   ) throws -> BatchMeasurement {
-    var total = 0.0
-    var k = 0
-    for i in samples {
-      guard i >= 0, i < sampleCount else {
-        throw PruneSignalsError.indexNotInSource(
-          name: name, unit: "sample", index: i, count: sampleCount)
-      }
-      let value = loss(ofSample: i, epoch: batch.epoch)
-      losses[k] = value
-      total += value
-      k += 1
+    precondition(losses.count >= batchSamples.count, "the loss buffer is too small")
+    let count = sampleCount
+    for i in batchSamples where i < 0 || i >= count {
+      throw PruneSignalsError.indexNotInSource(
+        name: name, unit: "sample", index: i, count: count)
     }
-    return BatchMeasurement(meanLoss: k > 0 ? total / Double(k) : nil)
+    if !forgettingApplied.isEmpty {
+      for i in batchSamples { applyForgetting(sample: i, through: batch.epoch) }
+    }
+    var total = 0.0
+    let epoch = batch.epoch
+    let model = self.model
+    if gathered.count < batchSamples.count {
+      gathered = [SampleState](
+        repeating: SampleState(rate: 0, exposure: 0), count: batchSamples.count)
+    }
+    // Two passes: first gather the batch's states (independent loads, so the cache misses of
+    // a shuffled order overlap), then compute.
+    samples.withUnsafeBufferPointer { states in
+      gathered.withUnsafeMutableBufferPointer { local in
+        var k = 0
+        for i in batchSamples {
+          local[k] = states[i]
+          k += 1
+        }
+      }
+    }
+    gathered.withUnsafeBufferPointer { local in
+      losses.withUnsafeMutableBufferPointer { out in
+        var k = 0
+        for i in batchSamples {
+          let state = local[k]
+          let mean = model.expected(rate: state.rate, exposure: state.exposure)
+          let value = model.measured(mean: mean, sample: i, epoch: epoch)
+          out[k] = value
+          total += value
+          k += 1
+        }
+      }
+    }
+    return BatchMeasurement(meanLoss: batchSamples.isEmpty ? nil : total / Double(batchSamples.count))
   }
 
   @inlinable
   public mutating func train(
-    _ batch: BatchIdentity, samples: ArraySlice<Int>, weights: ArraySlice<Double>
+    _ batch: BatchIdentity, samples batchSamples: ArraySlice<Int>, weights: ArraySlice<Double>
   ) throws {
-    let countsWeights = configuration.weightsCountAsVisits
-    for (i, weight) in zip(samples, weights) {
-      guard i >= 0, i < sampleCount else {
-        throw PruneSignalsError.indexNotInSource(
-          name: name, unit: "sample", index: i, count: sampleCount)
-      }
-      if !forgettingApplied.isEmpty { applyForgetting(sample: i, through: batch.epoch) }
-      let step = countsWeights ? weight : 1
-      exposure[i] += step
-      epochWeight += step
+    let count = sampleCount
+    for i in batchSamples where i < 0 || i >= count {
+      throw PruneSignalsError.indexNotInSource(
+        name: name, unit: "sample", index: i, count: count)
     }
+    if !forgettingApplied.isEmpty {
+      for i in batchSamples { applyForgetting(sample: i, through: batch.epoch) }
+    }
+    let countsWeights = configuration.weightsCountAsVisits
+    var added = 0.0
+    samples.withUnsafeMutableBufferPointer { states in
+      for (i, weight) in zip(batchSamples, weights) {
+        let step = countsWeights ? weight : 1
+        states[i].exposure += step
+        added += step
+      }
+    }
+    epochWeight += added
   }
 
   public mutating func finishEpoch(_ epoch: Int) throws {
     globalExposure += epochWeight / Double(sampleCount)
+    model.globalProgress = configuration.globalSpeed * globalExposure
     epochWeight = 0
   }
 
