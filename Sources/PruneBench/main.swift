@@ -118,7 +118,7 @@ func benchmarkSimulation(sampleCount n: Int, epochs: Int) throws {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "cnn" {
-  // The MiniCNN throughput benchmark (Sources/PruneBench/CNNThroughput*.swift).
+  // The MiniCNN throughput benchmark (Sources/PruneBench/CNN/).
   exit(runCNNThroughputBenchmark(Array(arguments.dropFirst())))
 }
 let quick = arguments.contains("--quick")
