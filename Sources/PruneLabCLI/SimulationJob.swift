@@ -135,6 +135,13 @@ struct SimulationJob {
         isEnabled: command.progress || ProgressReporter.isTerminal, plannedEpochs: setup.plannedEpochs)
       let result = try runOpened(&rule, on: &source, reporter: reporter)
       reporter.finish(result)
+      if command.writeLossLog || command.writeActivationLog {
+        // A rule that stopped early (B-PAS) leaves epochs unlogged; log them too, so a replay
+        // plans the same number of epochs (and B-PAS the same threshold schedule).
+        for epoch in result.summary.epochsRun..<setup.plannedEpochs {
+          try source.beginEpoch(epoch)
+        }
+      }
       var files = SimulationFiles(
         command: command, setup: setup, result: result, ruleParameters: rule.parameters,
         sourceParameters: sourceParameters())

@@ -60,11 +60,12 @@ public struct ActivationStabilitySource: SignalSource, Sendable {
     amplitudes.reserveCapacity(batchCount)
     decayTimes.reserveCapacity(batchCount)
     for _ in 0..<batchCount {
-      levels.append(configuration.level + configuration.levelSpread * generator.nextGaussian())
+      let levelDraw = RandomDraws.gaussian(using: &generator)
+      levels.append(configuration.level + configuration.levelSpread * levelDraw)
       amplitudes.append(configuration.amplitude * (0.5 + generator.nextUnit()))
+      let decayDraw = RandomDraws.gaussian(using: &generator)
       decayTimes.append(
-        configuration.decayEpochs
-          * RandomDraws.exp(configuration.decaySpread * generator.nextGaussian()))
+        configuration.decayEpochs * RandomDraws.exp(configuration.decaySpread * decayDraw))
     }
   }
 
@@ -80,7 +81,7 @@ public struct ActivationStabilitySource: SignalSource, Sendable {
       if let nu = configuration.heavyTailDegrees {
         value += sigma * RandomDraws.studentT(nu: nu, using: &generator)
       } else {
-        value += sigma * generator.nextGaussian()
+        value += sigma * RandomDraws.gaussian(using: &generator)
       }
     }
     return value

@@ -45,7 +45,8 @@ struct LossModel: Sendable {
     var generator = SeededGenerator(seed: noiseSeed, stream: UInt64(epoch) << 40 | UInt64(sample))
     let epsilon =
       nu > 0
-      ? RandomDraws.studentT(nu: nu, using: &generator) : generator.nextGaussian()
+      ? RandomDraws.studentT(nu: nu, using: &generator)
+      : RandomDraws.gaussian(using: &generator)
     return max(0, mean * (1 + sigma * epsilon))
   }
 }

@@ -11,6 +11,13 @@ enum RandomDraws {
   @inlinable static func log(_ x: Double) -> Double { Glibc.log(x) }
   @inlinable static func pow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
 
+  /// A standard normal draw: Φ⁻¹(U) with one uniform U in (0, 1) (``NormalQuantile``).
+  @inlinable
+  static func gaussian(using generator: inout SeededGenerator) -> Double {
+    let u = (Double(generator.next() >> 11) + 0.5) * 0x1.0p-53
+    return NormalQuantile.value(at: u)
+  }
+
   /// A Student-t draw with `nu` degrees of freedom (Bailey's polar method, Math. Comp. 62, 1994):
   /// U, V uniform on (-1, 1) with W = U² + V² < 1, then T = U · sqrt(nu (W^(-2/nu) - 1) / W).
   ///

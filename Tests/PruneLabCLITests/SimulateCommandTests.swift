@@ -129,3 +129,46 @@ import Testing
     #expect(candidates > 100)
   }
 }
+
+@Suite struct EveryRuleSimulatesTests {
+  @Test(arguments: [
+    "full", "random", "static-random", "hard", "infobatch", "seta", "repb", "bpas",
+  ])
+  func ruleRunsAndReportsItsSaving(rule: String) throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try runPruneLab(
+      ["simulate", "--rule", rule, "--samples", "200", "--epochs", "5", "--batch-size", "20",
+       "--out", folder.path("o")])
+    let summary = try JSONSerialization.jsonObject(with: folder.contents("o/summary.json"))
+    let fields = try #require(summary as? [String: Any])
+    #expect(fields["rule"] as? String == rule)
+    let saved = try #require(fields["saved_fraction"] as? Double)
+    #expect(saved >= 0 && saved < 1)
+    if rule == "full" { #expect(saved == 0) }
+    if rule == "bpas" {
+      #expect(fields["dsi"] as? Double != nil)
+    } else {
+      #expect(fields["dsi"] is NSNull)
+    }
+  }
+
+  @Test func bpasOnStabilisingActivationsDropsBatchesAndReportsDSI() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try runPruneLab(
+      ["simulate", "--rule", "bpas", "--samples", "400", "--epochs", "200", "--batch-size",
+       "20", "--write-activation-log", "--no-sample-outcomes", "--out", folder.path("o")])
+    let summary = try JSONSerialization.jsonObject(with: folder.contents("o/summary.json"))
+    let fields = try #require(summary as? [String: Any])
+    let dsi = try #require(fields["dsi"] as? Double)
+    #expect(dsi > 0.05)
+    #expect(fields["batch_saved_fraction"] as? Double == dsi)
+    // Replaying the recorded activations gives the same decisions.
+    try runPruneLab(
+      ["simulate", "--rule", "bpas", "--samples", "400", "--batch-size", "20", "--activations",
+       folder.path("o/activations.csv"), "--no-sample-outcomes", "--out", folder.path("r")])
+    let replay = try JSONSerialization.jsonObject(with: folder.contents("r/summary.json"))
+    #expect((replay as? [String: Any])?["dsi"] as? Double == dsi)
+  }
+}
