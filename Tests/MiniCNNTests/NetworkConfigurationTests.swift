@@ -36,7 +36,8 @@ import Testing
     #expect(throws: MiniCNNError.self) { try NetworkConfiguration(widths: [16, 32]) }
     #expect(throws: MiniCNNError.self) { try NetworkConfiguration(classCount: 1) }
     let decoded =
-      #"{"inputChannels":1,"height":28,"width":28,"classCount":0,"widths":[1,1,1],"usesBatchNorm":true,"labelSmoothing":0,"seed":0}"#
+      #"{"inputChannels":1,"height":28,"width":28,"classCount":0,"widths":[1,1,1],"#
+      + #""usesBatchNorm":true,"labelSmoothing":0,"seed":0}"#
     #expect(throws: MiniCNNError.self) {
       try JSONDecoder().decode(NetworkConfiguration.self, from: Data(decoded.utf8))
     }

@@ -6,9 +6,9 @@
 /// mu = (1/m) sum x,   var = (1/m) sum (x - mu)^2,   xhat = (x - mu) / sqrt(var + eps)
 /// y = gamma * xhat + beta
 /// running_mean <- (1 - momentum) running_mean + momentum * mu
-/// running_var  <- (1 - momentum) running_var  + momentum * var * m / (m - 1)   (unbiased, as PyTorch)
+/// running_var  <- (1 - momentum) running_var  + momentum * var * m / (m - 1)
 /// ```
-/// Eval mode uses the running statistics instead. Train-mode backward (the batch statistics
+/// (the running variance is unbiased, as in PyTorch). Eval mode uses the running statistics instead. Train-mode backward (the batch statistics
 /// depend on x):
 /// ```
 /// dbeta = sum dy,   dgamma = sum dy * xhat

@@ -27,7 +27,8 @@ public enum ChannelMajorLayout {
     }
   }
 
-  /// Copies a CNHW batch into NCHW order (the inverse of ``fromNCHW(_:into:batch:channels:plane:)``).
+  /// Copies a CNHW batch into NCHW order
+  /// (the inverse of ``fromNCHW(_:into:batch:channels:plane:)``).
   public static func toNCHW(
     _ source: UnsafePointer<Float>, into destination: UnsafeMutablePointer<Float>,
     batch: Int, channels: Int, plane: Int

@@ -1,4 +1,5 @@
-/// A growable buffer (floats, bytes, labels, losses) that a layer or network reuses from batch to batch.
+/// A growable buffer (floats, bytes, labels, losses) that a layer or network reuses from batch
+/// to batch.
 ///
 /// It grows to the largest batch seen and never shrinks, so training in steady state allocates
 /// nothing (STYLE.md §8). Contents are not preserved when it grows. The class owns its memory and
