@@ -1,4 +1,6 @@
 extension ClaimRegistry {
   /// The repb family's claims, in the order of claims.md.
-  static var repbClaims: [any Claim] { [] }
+  static var repbClaims: [any Claim] {
+    [RePB1ScoreDrift(), RePB2PoolCollapse(), RePB3CumulativeReweighting()]
+  }
 }
