@@ -1,3 +1,4 @@
+import PruneCore
 import PruneReport
 
 extension IB4Annealing {
@@ -92,9 +93,8 @@ extension IB6SavedFraction {
       plot.add(
         try PlotSeries(name: "below-mean share f_e", x: epochs, y: below, style: .line))
     }
-    plot.add(
-      .vertical(
-        at: Double(setting.epochs) * setting.delta - 1, label: "annealing starts (δE)"))
+    let firstFull = Annealing.firstFullEpoch(plannedEpochs: setting.epochs, delta: setting.delta)
+    plot.add(.vertical(at: Double(firstFull), label: "first annealed epoch"))
     return ClaimFigure(
       plot: plot, name: "kept-share-per-epoch",
       caption: "Per epoch: the share of samples InfoBatch planned, the prediction 1 − r·f_e from "

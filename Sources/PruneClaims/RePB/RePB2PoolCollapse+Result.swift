@@ -26,7 +26,6 @@ extension RePB2PoolCollapse {
     var rows: [[String]] = []
     var summaryRows: [[String]] = []
     var figureSeries: [PlotSeries] = []
-    var steadyLines: [ReferenceLine] = []
     let rho = setting.rho
     for (index, level) in levelSettings.enumerated() {
       let runs = resampled[index]
@@ -111,31 +110,28 @@ extension RePB2PoolCollapse {
       let color = claimColor(index)
       figureSeries.append(
         try PlotSeries(
-          name: "with resampling, \(level.label)", x: epochs, y: withPools, style: .line,
+          name: "with resampling, \(level.shortLabel)", x: epochs, y: withPools, style: .line,
           appearance: SeriesAppearance(color: color)))
       figureSeries.append(
         try PlotSeries(
-          name: "without resampling, \(level.label)",
+          name: "without resampling, \(level.shortLabel)",
           x: withoutPools.indices.map(Double.init), y: withoutPools, style: .markers,
           appearance: SeriesAppearance(color: color, marker: index == 0 ? .circle : .square)))
       figureSeries.append(
         try PlotSeries(
-          name: "predicted collapse Π(1 − ρ f_e), \(level.label)",
+          name: "predicted Π(1 − ρ f_e), \(level.shortLabel)",
           x: collapsePrediction.indices.map(Double.init), y: collapsePrediction, style: .line,
           appearance: SeriesAppearance(color: color, dash: "2.5 3")))
       figureSeries.append(
         try PlotSeries(
-          name: "predicted steady state (per-sample chains), \(level.label)",
+          name: "predicted steady state, \(level.shortLabel)",
           x: [0, Double(setting.epochs - 1)], y: [perSample, perSample], style: .line,
           appearance: SeriesAppearance(color: color, dash: "9 4")))
-      steadyLines.append(
-        .horizontal(at: meanField, label: "mean field (1 − ρ)/(ρ f̄ + 1 − ρ), \(level.label)"))
     }
-    var plot = try XYPlot(
-      title: "RePB-2: pool size over epochs, with and without resampling (ρ = \(rho))",
+    let plot = try XYPlot(
+      title: "RePB-2: pool size over epochs (ρ = \(rho))",
       xAxis: .linear("epoch"), yAxis: Axis(label: "pool |D_E| / N", scale: .linear, lower: 0),
       series: figureSeries, legend: .below)
-    for line in steadyLines { plot.add(line) }
     return ClaimResult(
       id: "RePB-2", family: .repb, title: "Pool collapse and steady state",
       statement: "Without resampling, repeated local pruning shrinks the candidate pool "
@@ -185,8 +181,8 @@ extension RePB2PoolCollapse {
         ClaimFigure(
           plot: plot, name: "pool-over-epochs",
           caption: "Pool share over epochs with resampling (lines) and without (markers, with "
-            + "the predicted collapse dotted), and the predicted steady states: per-sample chains "
-            + "(dashed) and the mean-field formula (grey reference lines).")
+            + "the predicted collapse dotted), and the steady state predicted by the per-sample "
+            + "chains (dashed), for equal and for log-normal loss levels.")
       ],
       discussion: """
         Local window pruning drops each below-mean pool member with probability ρ, so without \

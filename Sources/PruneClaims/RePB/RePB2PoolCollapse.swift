@@ -56,10 +56,11 @@ public struct RePB2PoolCollapse: Claim {
   }
 
   /// The two loss settings.
-  static let levelSettings: [(spread: Double, label: String, isHomogeneous: Bool)] = [
-    (0, "equal loss levels (homogeneous q)", true),
-    (1, "log-normal loss levels (heterogeneous q_i)", false),
-  ]
+  static let levelSettings:
+    [(spread: Double, label: String, shortLabel: String, isHomogeneous: Bool)] = [
+      (0, "equal loss levels (homogeneous q)", "equal levels", true),
+      (1, "log-normal loss levels (heterogeneous q_i)", "log-normal levels", false),
+    ]
 
   /// One run with resampling.
   struct ResampledRun {
