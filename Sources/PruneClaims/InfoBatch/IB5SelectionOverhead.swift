@@ -18,7 +18,7 @@ import PruneCore
 ///              exponent 1 + log(log N_2 / log N_1) / log(N_2 / N_1)
 /// ```
 /// Timings are not deterministic: this claim's numbers change from run to run (see the discussion).
-public struct IB5SelectionOverhead: Claim {
+public struct IB5SelectionOverhead: TimingBasedClaim {
   public init() {}
   public var id: String { "IB-5" }
   public var family: ClaimFamily { .infoBatch }
