@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 import _PruneTestSupport
 @testable import PruneCore
@@ -182,5 +183,31 @@ import _PruneTestSupport
   @Test func errorNamesParameterValueAndRange() {
     let error = PruneCoreError.outOfRange(parameter: "pruneRatio", value: 1.5, allowed: "[0, 1)")
     #expect(error.description == "pruneRatio = 1.5 is outside [0, 1); pass a value in that range.")
+  }
+}
+
+@Suite struct InfoBatchEpochOneTests {
+  /// Issue 2's replay check: epoch 1 trains N - |C| + floor(keepRatio |C|) samples, C the samples
+  /// below the mean of the epoch-0 losses.
+  @Test func epochOneSizeFollowsFromEpochZeroLosses() async throws {
+    await propertyCheck(
+      count: 30, input: Gen.int(in: 1...1_200), Gen.int(in: 0...95), Gen.uint64(in: 0...1_000)
+    ) { samples, percent, seed in
+      let setup = try TrainingSetup(
+        sampleCount: samples, batchSize: 64, plannedEpochs: 10, seed: seed)
+      let configuration = try InfoBatchConfiguration(pruneRatio: Double(percent) / 100)
+      var rule = try InfoBatch(configuration: configuration, setup: setup)
+      let loss = hashedLoss(seed: seed)
+      let plans = try RuleDriver(loss: loss).run(&rule, epochs: 0..<2)
+      let losses = (0..<samples).map { loss(0, $0) }
+      let mean = losses.reduce(0, +) / Double(samples)
+      let candidates = losses.filter { $0 < mean }.count
+      let expected = samples - candidates + Int(configuration.keepRatio * Double(candidates))
+      #expect(abs(ScoreStatistics.mean(of: losses) - mean) < 1e-12)
+      #expect(plans[1].sampleCount == expected)
+      if configuration.keptWeight > 1 {
+        #expect(plans[1].weights.filter { $0 > 1 }.count == expected - (samples - candidates))
+      }
+    }
   }
 }

@@ -90,3 +90,33 @@ import Testing
     #expect(throws: PruneCoreError.self) { try options.setValue("maybe", forOption: "rescale") }
   }
 }
+
+@Suite struct RuleCatalogDefaultsTests {
+  /// Every listed parameter, set to its listed default, builds the rule and shows up resolved.
+  @Test(arguments: RuleCatalog.rules)
+  func listedDefaultsBuild(descriptor: RuleDescriptor) throws {
+    let setup = try TrainingSetup(sampleCount: 30, batchSize: 4, plannedEpochs: 5)
+    var loss = RuleOptions()
+    var bls = RuleOptions()
+    for parameter in descriptor.parameters where parameter.defaultValue != "none" {
+      let blsOnly: Set<RuleOptions.Name> = [.alpha, .scoreInit, .scoreRescaling]
+      if !blsOnly.contains(parameter.option) {
+        try loss.setValue(parameter.defaultValue, forOption: parameter.option.rawValue)
+      }
+      if parameter.option != .initialScore {
+        try bls.setValue(parameter.defaultValue, forOption: parameter.option.rawValue)
+      }
+    }
+    let rule = try RuleCatalog.makeRule(named: descriptor.name, options: loss, setup: setup)
+    #expect(rule.name == descriptor.name)
+    #expect(rule.requiredSignals == descriptor.requiredSignals)
+    let plain = try RuleCatalog.makeRule(named: descriptor.name, options: RuleOptions(), setup: setup)
+    #expect(plain.parameters == rule.parameters)
+    if descriptor.usesScore {
+      bls.score = .bls
+      let blsRule = try RuleCatalog.makeRule(named: descriptor.name, options: bls, setup: setup)
+      #expect(blsRule.parameters["score"] == "bls")
+      #expect(blsRule.requiredSignals == .batchMeanLoss)
+    }
+  }
+}

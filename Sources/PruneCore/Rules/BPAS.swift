@@ -40,8 +40,7 @@ public struct BPAS: PruningRule {
     self.configuration = configuration
     self.setup = setup
     var generator = setupGenerator(seed: setup.seed)
-    var members = Array(0..<setup.sampleCount)
-    members.seededShuffle(using: &generator)
+    let members = generator.shuffled(Array(0..<setup.sampleCount))
     self.batchMembers = members
     self.batchOffsets = Array(stride(from: 0, to: members.count, by: setup.batchSize)) + [
       members.count
@@ -82,7 +81,10 @@ public struct BPAS: PruningRule {
     for batch in activeBatches {
       let first = samples.count
       samples.append(contentsOf: batchMembers[batchOffsets[batch]..<batchOffsets[batch + 1]])
-      samples[first...].seededShuffle(using: &generator)
+      let end = samples.count
+      samples.withUnsafeMutableBufferPointer { buffer in
+        SeededGenerator.fisherYates(buffer, from: first, to: end, using: &generator)
+      }
       starts.append(samples.count)
     }
     for b in currentStatistics.indices { currentStatistics[b] = nil }

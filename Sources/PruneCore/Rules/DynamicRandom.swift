@@ -5,8 +5,8 @@
 /// "Baselines"; InfoBatch's random baseline). Epoch 0 trains every sample with weight 1 unless
 /// ``RandomBaselineConfiguration/prunesFirstEpoch`` is set, as every dynamic rule of PruneLab.
 ///
-/// Draws per epoch, from the generator of `(seed, epoch)`: the subset (partial Fisher–Yates over
-/// 0..<N), then one shuffle of it.
+/// Draws per epoch, from the generator of `(seed, epoch)`: the subset (selection sampling over
+/// 0..<N, ``SeededGenerator/ascendingSubset(count:of:)``), then one shuffle of it.
 public struct DynamicRandom: PruningRule {
   public let configuration: RandomBaselineConfiguration
   public let setup: TrainingSetup
@@ -33,18 +33,17 @@ public struct DynamicRandom: PruningRule {
   public mutating func plan(forEpoch epoch: Int) throws -> EpochPlan {
     try cursor.beginEpoch(epoch)
     var generator = epochGenerator(seed: setup.seed, epoch: epoch)
-    var samples = Array(0..<setup.sampleCount)
+    let count = setup.sampleCount
+    var samples: [Int]
     var weight = 1.0
     if prunes(epoch: epoch) {
-      let kept = configuration.keptCount(ofSamples: samples.count)
-      samples.withUnsafeMutableBufferPointer { buffer in
-        generator.moveRandomSubsetToFront(of: buffer, length: buffer.count, count: kept)
-      }
-      samples.removeLast(samples.count - kept)
+      samples = generator.ascendingSubset(count: configuration.keptCount(ofSamples: count), of: count)
       weight = configuration.keptWeight
+    } else {
+      samples = Array(0..<count)
     }
-    var weights = [Double](repeating: weight, count: samples.count)
-    generator.shuffleTogether(&samples, &weights)
+    samples = generator.shuffled(samples)
+    let weights = [Double](repeating: weight, count: samples.count)
     return EpochPlan(epoch: epoch, samples: samples, weights: weights, batchSize: setup.batchSize)
   }
 

@@ -1,7 +1,8 @@
 /// The full-data baseline: every epoch trains every sample once, weight 1, in a fresh order.
 ///
 /// The reference every saving is measured against (algorithms.md Part A, "Baselines").
-/// Draws: one shuffle per epoch from the generator of `(seed, epoch)`.
+/// Draws: one shuffle per epoch (``SeededGenerator/shuffle(from:into:)``) from the generator
+/// of `(seed, epoch)`.
 public struct FullData: PruningRule {
   public let setup: TrainingSetup
   public private(set) var cursor = EpochCursor()
@@ -15,8 +16,7 @@ public struct FullData: PruningRule {
   public mutating func plan(forEpoch epoch: Int) throws -> EpochPlan {
     try cursor.beginEpoch(epoch)
     var generator = epochGenerator(seed: setup.seed, epoch: epoch)
-    var samples = Array(0..<setup.sampleCount)
-    samples.seededShuffle(using: &generator)
+    let samples = generator.shuffled(Array(0..<setup.sampleCount))
     let weights = [Double](repeating: 1, count: samples.count)
     return EpochPlan(epoch: epoch, samples: samples, weights: weights, batchSize: setup.batchSize)
   }

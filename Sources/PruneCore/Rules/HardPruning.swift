@@ -43,7 +43,7 @@ public struct HardPruning<Source: ScoreSource>: PruningRule {
       samples.reserveCapacity(scores.count)
       for i in scores.indices where !(scores[i] < mean) { samples.append(i) }
     }
-    samples.seededShuffle(using: &generator)
+    samples = generator.shuffled(samples)
     let weights = [Double](repeating: 1, count: samples.count)
     return EpochPlan(epoch: epoch, samples: samples, weights: weights, batchSize: setup.batchSize)
   }

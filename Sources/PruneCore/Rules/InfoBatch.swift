@@ -13,9 +13,9 @@
 /// annealing epochs `e + 1 > numEpochs x delta` (§1.3). The score source decides what a score is:
 /// ``LossScore`` (the package) or ``BatchLossScore`` (BLS).
 ///
-/// Draws per epoch, from the generator of `(seed, epoch)`: the kept subset (partial Fisher–Yates
-/// over the candidates in index order, or one uniform per candidate for Bernoulli), then one
-/// shuffle of the epoch's list.
+/// Draws per epoch, from the generator of `(seed, epoch)`: one draw per candidate in index order
+/// (selection sampling for the exact count, a uniform for Bernoulli), then the shuffle of the
+/// epoch's list (``SeededGenerator/shuffle(from:into:)``).
 public struct InfoBatch<Source: ScoreSource>: PruningRule {
   public let configuration: InfoBatchConfiguration
   public let setup: TrainingSetup
@@ -25,8 +25,8 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule {
   /// The kept candidates of the last pruned epoch, remembered only under
   /// ``InfoBatchConfiguration/packageWeightResetBug`` (their weight then lingers).
   public private(set) var lingeringBoosted: [Int] = []
-  /// Scratch space for the candidate list, reused across epochs (not part of the state).
-  private var candidateBuffer: [Int] = []
+  /// Scratch space for the epoch's list in index order, reused across epochs (not state).
+  private var listBuffer: [Int] = []
 
   /// - Throws: ``PruneCoreError/inconsistent(parameters:reason:)`` when the source's sample count
   ///   differs from `setup.sampleCount`.
@@ -74,99 +74,110 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule {
 
   /// Makes epoch `epoch`'s plan.
   ///
-  /// - Complexity: O(*N*): one pass for the mean, one for the candidates, O(kept) draws for the
-  ///   subset and one shuffle; allocates the plan's two arrays, reuses the candidate buffer.
+  /// - Complexity: O(*N*): one pass for the mean, one to count the candidates, one to list the
+  ///   epoch's samples in index order (choosing the kept candidates on the way), one bucketed
+  ///   shuffle (``SeededGenerator/shuffle(from:into:)``). No sort; allocates only the plan's two
+  ///   arrays (the index-order list lives in a buffer reused across epochs).
   public mutating func plan(forEpoch epoch: Int) throws -> EpochPlan {
     try cursor.beginEpoch(epoch)
     var generator = epochGenerator(seed: setup.seed, epoch: epoch)
-    var samples: [Int]
-    var weights: [Double]
-    if prunes(epoch: epoch) {
-      (samples, weights) = prunedList(using: &generator)
-    } else {
-      (samples, weights) = fullList(epoch: epoch)
+    let count = setup.sampleCount
+    // Move the buffer out so the closures below own it uniquely (no copy, no overlapping access).
+    var buffer = listBuffer
+    listBuffer = []
+    defer { listBuffer = buffer }
+    if buffer.count != count { buffer = [Int](repeating: 0, count: count) }
+    let length =
+      prunes(epoch: epoch)
+      ? writePrunedList(into: &buffer, using: &generator) : writeFullList(epoch, into: &buffer)
+    let boosted = configuration.keptWeight
+    var weights = [Double](repeating: 1, count: length)
+    let samples = [Int](unsafeUninitializedCapacity: length) { out, initialized in
+      buffer.withUnsafeBufferPointer { list in
+        generator.shuffle(from: UnsafeBufferPointer(rebasing: list[0..<length]), into: out)
+      }
+      weights.withUnsafeMutableBufferPointer { w in
+        for j in 0..<length where out[j] < 0 {
+          out[j] = ~out[j]
+          w[j] = boosted
+        }
+      }
+      initialized = length
     }
-    generator.shuffleTogether(&samples, &weights)
     return EpochPlan(
       epoch: epoch, samples: samples, weights: weights, batchSize: setup.batchSize,
       rescaling: scoreSource.rescaling)
   }
 
-  /// Every sample, weight 1 (or the lingering weights under the package bug), in index order.
-  private mutating func fullList(epoch: Int) -> ([Int], [Double]) {
+  /// Writes every sample in index order; under the package bug the lingering boosted samples
+  /// are written as `~i` (negative: weight 1/keepRatio). Returns N.
+  private mutating func writeFullList(_ epoch: Int, into buffer: inout [Int]) -> Int {
     let count = setup.sampleCount
-    let samples = Array(0..<count)
-    var weights = [Double](repeating: 1, count: count)
+    buffer.withUnsafeMutableBufferPointer { list in
+      for i in 0..<count { list[i] = i }
+    }
     if configuration.packageWeightResetBug {
       if Annealing.packageResetsWeights(
         epoch: epoch, plannedEpochs: setup.plannedEpochs, delta: configuration.delta)
       {
         lingeringBoosted = []
       }
-      let boosted = configuration.keptWeight
-      for sample in lingeringBoosted { weights[sample] = boosted }
+      for sample in lingeringBoosted { buffer[sample] = ~sample }
     }
-    return (samples, weights)
+    return count
   }
 
-  /// The non-candidates in index order followed by the kept candidates, with their weights.
-  private mutating func prunedList(using generator: inout SeededGenerator) -> ([Int], [Double]) {
-    let count = setup.sampleCount
-    if candidateBuffer.count != count {
-      candidateBuffer = [Int](repeating: 0, count: count)
-    }
+  /// Writes the non-candidates as `i` and the kept candidates as `~i`, in index order.
+  ///
+  /// Exact count: selection sampling (Knuth, TAOCP vol. 2, Algorithm 3.4.2 S) keeps candidate
+  /// number t (of |C|, in index order) with probability (k - kept so far) / (|C| - t), one
+  /// integer draw per candidate: exactly k = floor(keepRatio |C|) kept, every k-subset equally
+  /// likely, like numpy's `choice(..., replace=False)`. It streams through the candidates where a
+  /// partial Fisher–Yates would swap at random places of a multi-megabyte buffer.
+  /// Bernoulli: one uniform per candidate, kept iff it is below keepRatio.
+  /// - Returns: The number of entries written.
+  private mutating func writePrunedList(
+    into buffer: inout [Int], using generator: inout SeededGenerator
+  ) -> Int {
     let scores = scoreSource.scores
     let mean = ScoreStatistics.mean(of: scores)
-    let keepRatio = configuration.keepRatio
     let configuration = self.configuration
-    let selection = configuration.selection
-    // Move the buffer out so the closures below own it uniquely (no copy, no overlapping access).
-    var buffer = candidateBuffer
-    candidateBuffer = []
-    defer { candidateBuffer = buffer }
-    var restCount = 0
-    var keptCount = 0
-    let samples = [Int](unsafeUninitializedCapacity: count) { out, initialized in
-      buffer.withUnsafeMutableBufferPointer { candidates in
-        var candidateCount = 0
-        scores.withUnsafeBufferPointer { s in
-          for i in 0..<count {
-            if s[i] < mean {
-              candidates[candidateCount] = i
-              candidateCount += 1
-            } else {
-              out.initializeElement(at: restCount, to: i)
-              restCount += 1
+    var written = 0
+    scores.withUnsafeBufferPointer { s in
+      var candidateCount = 0
+      for x in s where x < mean { candidateCount += 1 }
+      let target = configuration.keptCount(ofCandidates: candidateCount)
+      let keepRatio = configuration.keepRatio
+      var seen = 0
+      var chosen = 0
+      buffer.withUnsafeMutableBufferPointer { list in
+        for i in 0..<s.count {
+          if s[i] < mean {
+            let keep: Bool
+            switch configuration.selection {
+            case .exactCount:
+              keep = generator.nextIndex(below: candidateCount - seen) < target - chosen
+            case .bernoulli:
+              keep = generator.nextUnit() < keepRatio
             }
-          }
-        }
-        switch selection {
-        case .exactCount:
-          keptCount = configuration.keptCount(ofCandidates: candidateCount)
-          generator.moveRandomSubsetToFront(
-            of: candidates, length: candidateCount, count: keptCount)
-          for j in 0..<keptCount {
-            out.initializeElement(at: restCount + j, to: candidates[j])
-          }
-        case .bernoulli:
-          for j in 0..<candidateCount where generator.nextUnit() < keepRatio {
-            out.initializeElement(at: restCount + keptCount, to: candidates[j])
-            keptCount += 1
+            seen += 1
+            if keep {
+              chosen += 1
+              list[written] = ~i
+              written += 1
+            }
+          } else {
+            list[written] = i
+            written += 1
           }
         }
       }
-      initialized = restCount + keptCount
-    }
-    let boosted = configuration.keptWeight
-    let weights = [Double](unsafeUninitializedCapacity: samples.count) { out, initialized in
-      for j in 0..<restCount { out.initializeElement(at: j, to: 1) }
-      for j in restCount..<samples.count { out.initializeElement(at: j, to: boosted) }
-      initialized = samples.count
     }
     if configuration.packageWeightResetBug {
-      lingeringBoosted = Array(samples[restCount...])
+      // The kept candidates are the negative entries; remembered for the full-data epochs.
+      lingeringBoosted = buffer[0..<written].filter { $0 < 0 }.map { ~$0 }
     }
-    return (samples, weights)
+    return written
   }
 
   /// Updates the scores of the batch's samples.

@@ -101,20 +101,19 @@ public struct RePB<Source: ScoreSource>: PruningRule {
   public mutating func plan(forEpoch epoch: Int) throws -> EpochPlan {
     try cursor.beginEpoch(epoch)
     generator = epochGenerator(seed: setup.seed, epoch: epoch)
-    var samples: [Int]
-    var weights: [Double]
+    let samples: [Int]
+    let weights: [Double]
     if prunes(epoch: epoch) && !nextMembers.isEmpty {
-      samples = nextMembers
+      samples = generator.shuffled(nextMembers)
       let epochs = finishedEpochs
       let maxWeight = configuration.maxWeight
       weights = samples.map {
         Self.temporalWeight(epochs: epochs, timesTrained: trainingCounts[$0], maxWeight: maxWeight)
       }
     } else {
-      samples = Array(0..<setup.sampleCount)
+      samples = generator.shuffled(Array(0..<setup.sampleCount))
       weights = [Double](repeating: 1, count: samples.count)
     }
-    generator.shuffleTogether(&samples, &weights)
     for i in status.indices { status[i] = 0 }
     windowSamples.removeAll(keepingCapacity: true)
     windowScores.removeAll(keepingCapacity: true)

@@ -82,7 +82,7 @@ public struct SeTa<Source: ScoreSource>: PruningRule {
     if samples.isEmpty {
       samples = [generator.nextIndex(below: setup.sampleCount)]
     }
-    samples.seededShuffle(using: &generator)
+    samples = generator.shuffled(samples)
     let weights = [Double](repeating: 1, count: samples.count)
     return EpochPlan(epoch: epoch, samples: samples, weights: weights, batchSize: setup.batchSize)
   }

@@ -17,12 +17,8 @@ public struct StaticRandom: PruningRule {
     self.configuration = configuration
     self.setup = setup
     var generator = setupGenerator(seed: setup.seed)
-    var all = Array(0..<setup.sampleCount)
-    let kept = configuration.keptCount(ofSamples: all.count)
-    all.withUnsafeMutableBufferPointer { buffer in
-      generator.moveRandomSubsetToFront(of: buffer, length: buffer.count, count: kept)
-    }
-    self.subset = all[0..<kept].sorted()
+    self.subset = generator.ascendingSubset(
+      count: configuration.keptCount(ofSamples: setup.sampleCount), of: setup.sampleCount)
   }
 
   public var name: String { "static-random" }
@@ -34,8 +30,7 @@ public struct StaticRandom: PruningRule {
   public mutating func plan(forEpoch epoch: Int) throws -> EpochPlan {
     try cursor.beginEpoch(epoch)
     var generator = epochGenerator(seed: setup.seed, epoch: epoch)
-    var samples = subset
-    samples.seededShuffle(using: &generator)
+    let samples = generator.shuffled(subset)
     let weights = [Double](repeating: 1, count: samples.count)
     return EpochPlan(epoch: epoch, samples: samples, weights: weights, batchSize: setup.batchSize)
   }

@@ -18,30 +18,6 @@ extension SeededGenerator {
       i += 1
     }
   }
-
-  /// Shuffles `samples` and `weights` with one permutation, with the draw order of
-  /// ``Swift/MutableCollection/seededShuffle(using:)``: for i from the last index down to 1,
-  /// swap i with a uniform j in 0...i.
-  ///
-  /// - Complexity: O(*n*); no allocation.
-  @inlinable
-  public mutating func shuffleTogether(_ samples: inout [Int], _ weights: inout [Double]) {
-    precondition(samples.count == weights.count, "one weight per sample")
-    guard samples.count > 1 else { return }
-    samples.withUnsafeMutableBufferPointer { s in
-      weights.withUnsafeMutableBufferPointer { w in
-        var i = s.count - 1
-        while i > 0 {
-          let j = nextIndex(below: i + 1)
-          if i != j {
-            s.swapAt(i, j)
-            w.swapAt(i, j)
-          }
-          i -= 1
-        }
-      }
-    }
-  }
 }
 
 /// The generator of epoch `epoch` of a rule seeded with `seed` (algorithms.md Part A, "General").
@@ -55,4 +31,28 @@ public func epochGenerator(seed: UInt64, epoch: Int) -> SeededGenerator {
 @inlinable
 public func setupGenerator(seed: UInt64) -> SeededGenerator {
   SeededGenerator(seed: seed, stream: UInt64.max)
+}
+
+extension SeededGenerator {
+  /// A uniform random `count`-subset of `0..<population`, in ascending order.
+  ///
+  /// Selection sampling (Knuth, TAOCP vol. 2, Algorithm 3.4.2 S): index t is taken with
+  /// probability (count - taken) / (population - t), one integer draw per index, in index order.
+  /// Streams through memory, unlike a partial Fisher–Yates over a large buffer.
+  /// - Complexity: O(`population`) draws; allocates the result only.
+  public mutating func ascendingSubset(count: Int, of population: Int) -> [Int] {
+    precondition(count >= 0 && count <= population, "count within the population")
+    var taken = 0
+    return [Int](unsafeUninitializedCapacity: count) { out, initialized in
+      var t = 0
+      while taken < count {
+        if nextIndex(below: population - t) < count - taken {
+          out[taken] = t
+          taken += 1
+        }
+        t += 1
+      }
+      initialized = count
+    }
+  }
 }
