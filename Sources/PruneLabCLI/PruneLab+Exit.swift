@@ -60,11 +60,12 @@ extension PruneLab {
         return .cannotCreate
       default: return .software
       }
-    case is PruneLabCLIError:
-      return .usage
+    case let error as PruneLabCLIError:
+      switch error {
+      case .unreadableCheckpoint, .missingPartialLog: return .noInput
+      default: return .usage
+      }
     case let error as MiniCNNError:
-      return error.exitStatus
-    case let error as TrainCommandError:
       return error.exitStatus
     default:
       return nil

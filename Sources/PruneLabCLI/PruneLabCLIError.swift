@@ -2,12 +2,16 @@
 public enum PruneLabCLIError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A rule option written in a way that cannot be read.
   case malformedRuleOption(argument: String, reason: String)
-  /// An option that is neither a `simulate` option nor any rule's option.
+  /// An option that is neither the command's (`simulate`, `train`) nor any rule's option.
   case unknownOption(argument: String)
   /// A size given on the command line that disagrees with a replayed log.
   case disagreesWithLog(option: String, value: Int, log: String, logValue: Int)
   /// A replay needs a value the log does not hold.
   case needsOption(option: String, reason: String)
+  /// `train --resume` with a file that is not a checkpoint of this rule.
+  case unreadableCheckpoint(path: String, reason: String)
+  /// `train --resume` with logging, but the interrupted run's partial log is gone.
+  case missingPartialLog(path: String)
 
   public var description: String {
     switch self {
@@ -15,13 +19,20 @@ public enum PruneLabCLIError: Error, Equatable, Sendable, CustomStringConvertibl
       return "cannot read the rule option \"\(argument)\": \(reason); write rule options as "
         + "--name value (see `prunelab rules` for every rule's options)."
     case .unknownOption(let argument):
-      return "\(argument) is neither a simulate option nor a rule option; see "
-        + "`prunelab simulate --help` and `prunelab rules` for the options."
+      return "\(argument) is neither an option of this command nor a rule option; see the "
+        + "command's --help (`prunelab simulate --help`, `prunelab train --help`) and "
+        + "`prunelab rules` for the options."
     case .disagreesWithLog(let option, let value, let log, let logValue):
       return "\(option) \(value) disagrees with \(log), which holds \(logValue); omit \(option) "
         + "when replaying: the log decides it."
     case .needsOption(let option, let reason):
       return "pass \(option): \(reason)."
+    case .unreadableCheckpoint(let path, let reason):
+      return "cannot read the checkpoint \(path): \(reason); pass the file --checkpoint wrote, "
+        + "with the same --rule and rule options."
+    case .missingPartialLog(let path):
+      return "the resumed run logs into \(path), but the interrupted run's log is not there; "
+        + "resume with the same --out, or drop --log-losses/--log-activations."
     }
   }
 }

@@ -13,13 +13,3 @@ extension MiniCNNError {
     }
   }
 }
-
-extension TrainCommandError {
-  /// The sysexits status (see ``PruneLabExitStatus``).
-  var exitStatus: PruneLabExitStatus {
-    switch self {
-    case .cannotWrite: return .cannotCreate
-    case .unreadableCheckpoint, .cannotResumeLog: return .noInput
-    }
-  }
-}

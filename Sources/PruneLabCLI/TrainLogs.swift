@@ -1,5 +1,6 @@
 import MiniCNN
 import PruneCore
+import PruneReport
 
 #if canImport(Glibc)
 import Glibc
@@ -83,7 +84,7 @@ final class TrainLogs {
   func finish() throws {
     for path in [lossPath, activationPath].compactMap({ $0 })
     where rename(path + ".partial", path) != 0 {
-      throw TrainCommandError.cannotWrite(path: path, reason: Self.systemError())
+      throw PruneReportError.cannotWriteFile(path: path, reason: Self.systemError())
     }
   }
 
@@ -95,7 +96,7 @@ final class TrainLogs {
     var text = header + "\n"
     if let epoch {
       guard let existing = try? readText(path) else {
-        throw TrainCommandError.cannotResumeLog(path: path)
+        throw PruneLabCLIError.missingPartialLog(path: path)
       }
       for line in existing.split(separator: "\n").dropFirst() {
         guard let comma = line.firstIndex(of: ","), let rowEpoch = Int(line[..<comma]) else {
@@ -105,27 +106,27 @@ final class TrainLogs {
       }
     }
     guard let file = fopen(path, "w") else {
-      throw TrainCommandError.cannotWrite(path: path, reason: systemError())
+      throw PruneReportError.cannotWriteFile(path: path, reason: systemError())
     }
     defer { fclose(file) }
     guard fputs(text, file) >= 0 else {
-      throw TrainCommandError.cannotWrite(path: path, reason: systemError())
+      throw PruneReportError.cannotWriteFile(path: path, reason: systemError())
     }
   }
 
   private static func append(_ text: String, to path: String) throws {
     guard let file = fopen(path, "a") else {
-      throw TrainCommandError.cannotWrite(path: path, reason: systemError())
+      throw PruneReportError.cannotWriteFile(path: path, reason: systemError())
     }
     defer { fclose(file) }
     guard text.isEmpty || fputs(text, file) >= 0, fflush(file) == 0 else {
-      throw TrainCommandError.cannotWrite(path: path, reason: systemError())
+      throw PruneReportError.cannotWriteFile(path: path, reason: systemError())
     }
   }
 
   private static func readText(_ path: String) throws -> String {
     guard let file = fopen(path, "r") else {
-      throw TrainCommandError.cannotResumeLog(path: path)
+      throw PruneLabCLIError.missingPartialLog(path: path)
     }
     defer { fclose(file) }
     var bytes: [UInt8] = []
