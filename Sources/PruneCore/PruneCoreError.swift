@@ -24,7 +24,11 @@ public enum PruneCoreError: Error, Equatable, Sendable, CustomStringConvertible 
   public var description: String {
     switch self {
     case .outOfRange(let parameter, let value, let allowed):
-      return "\(parameter) = \(value) is outside \(allowed); pass a value in that range."
+      let shown = PruneCoreError.display(value)
+      if allowed.hasPrefix("[") || allowed.hasPrefix("(") {
+        return "\(parameter) = \(shown) is outside \(allowed); pass a value in that range."
+      }
+      return "\(parameter) = \(shown) is not allowed: it must be \(allowed)."
     case .inconsistent(let parameters, let reason):
       return "\(parameters): \(reason)"
     case .emptyDataset:
@@ -47,5 +51,13 @@ public enum PruneCoreError: Error, Equatable, Sendable, CustomStringConvertible 
     case .invalidOptionValue(let option, let value, let expected):
       return "\(option) = '\(value)' cannot be read; expected \(expected)."
     }
+  }
+
+  /// A value as the user typed it: counts without a trailing ".0".
+  private static func display(_ value: Double) -> String {
+    if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+      return String(Int(value))
+    }
+    return "\(value)"
   }
 }

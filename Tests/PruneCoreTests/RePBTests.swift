@@ -65,6 +65,18 @@ import _PruneTestSupport
     }
   }
 
+  @Test func withoutResamplingThePoolOnlyShrinks() throws {
+    let configuration = try RePBConfiguration(resampling: false)
+    let (_, plans) = try run(configuration: configuration, epochs: 8)
+    for epoch in 1..<7 {
+      let trained = Set(plans[epoch].samples)
+      let next = Set(plans[epoch + 1].samples)
+      // No sample sits out and comes back: each epoch trains a subset of the one before.
+      #expect(next.isSubset(of: trained))
+    }
+    #expect(plans[7].sampleCount < plans[1].sampleCount)
+  }
+
   @Test func partialWindowIsItsOwnWindow() throws {
     // 60 samples in batches of 8 = 8 batches; W = 3 leaves a partial window of 2 batches.
     let configuration = try RePBConfiguration(windowBatches: 3)

@@ -34,7 +34,8 @@ extension RuleCatalog {
     case "repb":
       let configuration = try RePBConfiguration(
         rho: options.rho ?? 0.5, windowBatches: options.window ?? 1,
-        maxWeight: options.maxWeight, delta: options.delta)
+        maxWeight: options.maxWeight, delta: options.delta,
+        resampling: options.resampling ?? true)
       switch options.score ?? .loss {
       case .loss:
         return try RePB(

@@ -105,6 +105,9 @@ public enum RuleCatalog {
           option: .maxWeight, defaultValue: "none", allowed: "[1, infinity)",
           help: "Clip the CTR weight E / N_i(E) at this value."),
         RuleParameter(
+          option: .resampling, defaultValue: "true", allowed: "true | false",
+          help: "Let unused samples re-enter with probability 1 - rho (false: pool collapse)."),
+        RuleParameter(
           option: .delta, defaultValue: "none", allowed: "[0, 1]",
           help: "Annealing: epoch e prunes iff e + 1 <= epochs x delta (off by default)."),
       ] + scoreParameters, usesScore: true, requiredSignals: .perSampleLoss),

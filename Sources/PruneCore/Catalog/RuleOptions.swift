@@ -33,6 +33,7 @@ public struct RuleOptions: Sendable, Hashable {
     case deltaEnd = "delta-end"
     case rescale
     case pruneFirstEpoch = "prune-first-epoch"
+    case resampling
   }
 
   public var pruneRatio: Double?
@@ -54,6 +55,7 @@ public struct RuleOptions: Sendable, Hashable {
   public var deltaEnd: Double?
   public var rescale: Bool?
   public var pruneFirstEpoch: Bool?
+  public var resampling: Bool?
 
   public init() {}
 
@@ -84,6 +86,7 @@ public struct RuleOptions: Sendable, Hashable {
     case .deltaEnd: return deltaEnd != nil
     case .rescale: return rescale != nil
     case .pruneFirstEpoch: return pruneFirstEpoch != nil
+    case .resampling: return resampling != nil
     }
   }
 
@@ -118,6 +121,7 @@ public struct RuleOptions: Sendable, Hashable {
     case .deltaEnd: deltaEnd = try Self.number(text, name)
     case .rescale: rescale = try Self.boolean(text, name)
     case .pruneFirstEpoch: pruneFirstEpoch = try Self.boolean(text, name)
+    case .resampling: resampling = try Self.boolean(text, name)
     }
   }
 

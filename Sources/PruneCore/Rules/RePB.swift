@@ -64,6 +64,7 @@ public struct RePB<Source: ScoreSource>: PruningRule {
     values["window"] = "\(configuration.windowBatches)"
     values["maxWeight"] = configuration.maxWeight.map { "\($0)" } ?? "none"
     values["delta"] = configuration.delta.map { "\($0)" } ?? "none"
+    values["resampling"] = "\(configuration.resampling)"
     return values
   }
 
@@ -161,7 +162,11 @@ public struct RePB<Source: ScoreSource>: PruningRule {
     var members: [Int] = []
     for i in status.indices {
       switch status[i] {
-      case 0: if Self.reenters(uniform: generator.nextUnit(), rho: rho) { members.append(i) }
+      case 0:
+        // Without resampling no uniform is drawn, so the other draws keep their order.
+        if configuration.resampling, Self.reenters(uniform: generator.nextUnit(), rho: rho) {
+          members.append(i)
+        }
       case 1: members.append(i)
       default: break
       }

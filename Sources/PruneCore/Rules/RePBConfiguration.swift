@@ -2,7 +2,7 @@
 /// Part A "RePB", §4).
 ///
 /// The official code was not available; every open point of the paper rule is a parameter here.
-/// Defaults: rho 0.5, window of 1 batch, no weight clipping, no annealing.
+/// Defaults: rho 0.5, window of 1 batch, resampling on, no weight clipping, no annealing.
 public struct RePBConfiguration: Sendable, Hashable, Encodable {
   // Not Decodable: synthesized decoding would skip the checks.
 
@@ -15,11 +15,15 @@ public struct RePBConfiguration: Sendable, Hashable, Encodable {
   public let maxWeight: Double?
   /// Optional InfoBatch-style annealing: epoch e may prune iff e + 1 <= numEpochs x delta.
   public let delta: Double?
+  /// Whether samples not used in an epoch may re-enter the next with probability 1 - rho
+  /// (the paper's uniform resampling; off only to study pool collapse, claim RePB-2).
+  public let resampling: Bool
 
   /// - Throws: ``PruneCoreError/outOfRange(parameter:value:allowed:)`` for a value outside its
   ///   range (NaN included).
   public init(
-    rho: Double = 0.5, windowBatches: Int = 1, maxWeight: Double? = nil, delta: Double? = nil
+    rho: Double = 0.5, windowBatches: Int = 1, maxWeight: Double? = nil, delta: Double? = nil,
+    resampling: Bool = true
   ) throws {
     guard rho >= 0, rho < 1 else {
       throw PruneCoreError.outOfRange(parameter: "rho", value: rho, allowed: "[0, 1)")
@@ -43,6 +47,7 @@ public struct RePBConfiguration: Sendable, Hashable, Encodable {
     self.windowBatches = windowBatches
     self.maxWeight = maxWeight
     self.delta = delta
+    self.resampling = resampling
   }
 
   /// The paper's defaults.
@@ -53,5 +58,6 @@ public struct RePBConfiguration: Sendable, Hashable, Encodable {
     windowBatches = 1
     maxWeight = nil
     delta = nil
+    resampling = true
   }
 }

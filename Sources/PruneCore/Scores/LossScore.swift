@@ -17,7 +17,7 @@ public struct LossScore: ScoreSource, Hashable {
     guard sampleCount > 0 else { throw PruneCoreError.emptyDataset }
     guard initialScore.isFinite else {
       throw PruneCoreError.outOfRange(
-        parameter: "initialScore", value: initialScore, allowed: "finite numbers")
+        parameter: "initialScore", value: initialScore, allowed: "a finite number")
     }
     self.initialScore = initialScore
     self.scores = [Double](repeating: initialScore, count: sampleCount)
