@@ -52,7 +52,8 @@ enum NotebookPages {
     text += "Timing-based claims (their numbers are wall-clock measurements) are the one "
       + "exception to byte-identical regeneration: their pages show only settings, tolerances "
       + "and verdicts, while the measured times live in their `data/<ID>-*.csv` files and "
-      + "figures, which change from run to run.\n"
+      + "figures, which change from run to run; on a busy machine their verdicts (and so this "
+      + "index and `verdicts.csv`) can change too.\n"
     return text
   }
 }
