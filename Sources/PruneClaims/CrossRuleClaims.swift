@@ -1,4 +1,11 @@
 extension ClaimRegistry {
-  /// The crossRule family's claims, in the order of claims.md.
-  static var crossRuleClaims: [any Claim] { [] }
+  /// The cross-rule family's claims, and every end-to-end (mini-CNN) claim of the other
+  /// families: each page picks its claims by `family`, so BLS-5, RePB-4 and BPAS-4/6/7 appear
+  /// on the BLS, RePB and B-PAS pages after those families' own claims.
+  static var crossRuleClaims: [any Claim] {
+    [
+      BLS5DropInEquivalence(), RePB4AccuracyOrdering(), BPAS4SignalValidity(),
+      BPAS6BatchNormSignal(), BPAS7LongerTraining(), X1LosslessFrontier(), X2WallClock(),
+    ]
+  }
 }
