@@ -8,7 +8,8 @@ import Testing
 /// results.
 @Suite(.serialized) struct EndToEndClaimsTests {
   static func tiny(epochs: Int = 2) throws -> EndToEndWorkload {
-    try EndToEndWorkload.syntheticT1(sampleCount: 200, side: 8, epochs: epochs, seedCount: 2, batchSize: 32)
+    try EndToEndWorkload.syntheticT1(
+      sampleCount: 200, side: 8, epochs: epochs, seedCount: 2, batchSize: 32)
   }
 
   static let context = ClaimContext(profile: .quick, seed: 11)
@@ -101,7 +102,8 @@ import Testing
       uniqueKeysWithValues: ClaimRegistry.crossRuleClaims.map { ($0.id, $0.family) })
     #expect(families["BLS-5"] == .bls)
     #expect(families["RePB-4"] == .repb)
-    #expect(families["BPAS-4"] == .bpas && families["BPAS-6"] == .bpas && families["BPAS-7"] == .bpas)
+    #expect(
+      families["BPAS-4"] == .bpas && families["BPAS-6"] == .bpas && families["BPAS-7"] == .bpas)
     #expect(families["X-1"] == .crossRule && families["X-2"] == .crossRule)
   }
 

@@ -22,16 +22,20 @@ public struct BLS5DropInEquivalence: Claim {
     let ratio = profile.pick(quick: "0.5", full: "0.3")
     return [
       (
-        RuleChoice(label: "infobatch loss r=\(ratio)", ruleName: "infobatch",
-                   options: [("prune-ratio", ratio), ("score", "loss")]),
-        RuleChoice(label: "infobatch bls r=\(ratio)", ruleName: "infobatch",
-                   options: [("prune-ratio", ratio), ("score", "bls")])
+        RuleChoice(
+          label: "infobatch loss r=\(ratio)", ruleName: "infobatch",
+          options: [("prune-ratio", ratio), ("score", "loss")]),
+        RuleChoice(
+          label: "infobatch bls r=\(ratio)", ruleName: "infobatch",
+          options: [("prune-ratio", ratio), ("score", "bls")])
       ),
       (
-        RuleChoice(label: "repb loss rho=0.5", ruleName: "repb",
-                   options: [("rho", "0.5"), ("score", "loss")]),
-        RuleChoice(label: "repb bls rho=0.5", ruleName: "repb",
-                   options: [("rho", "0.5"), ("score", "bls")])
+        RuleChoice(
+          label: "repb loss rho=0.5", ruleName: "repb",
+          options: [("rho", "0.5"), ("score", "loss")]),
+        RuleChoice(
+          label: "repb bls rho=0.5", ruleName: "repb",
+          options: [("rho", "0.5"), ("score", "bls")])
       ),
     ]
   }
@@ -42,7 +46,8 @@ public struct BLS5DropInEquivalence: Claim {
 
   /// Runs on a given workload (tests use a tiny one).
   func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
-    let training = EndToEndTraining(workload: workload, data: try workload.loadData(seed: context.seed))
+    let training = EndToEndTraining(
+      workload: workload, data: try workload.loadData(seed: context.seed))
     let pairs = Self.pairs(for: context.profile)
     var outcomes: [TrainingRunOutcome] = []
     var groups: [(String, [TrainingRunOutcome])] = []
@@ -72,7 +77,8 @@ public struct BLS5DropInEquivalence: Claim {
         + "accuracy about the same.",
       equation: "s_i <- alpha s_i + (1 - alpha) L(B_t) for i in B_t   (BLS, alpha = 0.9)\n"
         + "saved(bls) ~= saved(loss),  acc(bls) ~= acc(loss)",
-      setting: workload.settingRows + pairs.flatMap { [($0.0.label, $0.0.optionText), ($0.1.label, $0.1.optionText)] }
+      setting: workload.settingRows
+        + pairs.flatMap { [($0.0.label, $0.0.optionText), ($0.1.label, $0.1.optionText)] }
         + [("tolerances", "saved fraction 0.05, accuracy 0.01 (absolute, paired by seed)")],
       checks: checks,
       tables: [EndToEndTables.summary(groups), EndToEndTables.runs(outcomes)],

@@ -39,7 +39,9 @@ public struct BPAS4SignalValidity: Claim {
       }
       outcomes += bpasRuns + randomRuns
       groups += [(thresholds.choice.label, bpasRuns), (randomRuns[0].label, randomRuns)]
-      let dropsNothing = bpasRuns.allSatisfy { $0.trainedBatches == $0.originalBatchCount * $0.plannedEpochs }
+      let dropsNothing = bpasRuns.allSatisfy {
+        $0.trainedBatches == $0.originalBatchCount * $0.plannedEpochs
+      }
       checks.append(
         EndToEndTables.atLeastCheck(
           setting: thresholds.label, quantity: "accuracy, bpas - random batches",

@@ -69,8 +69,10 @@ public struct BPAS6BatchNormSignal: Claim {
       name: "roughness", caption: "per run: roughness of the batch statistics and DSI",
       header: ["rule", "seed_index", "roughness", "dsi"],
       rows: outcomes.map {
-        [$0.label, "\($0.seedIndex)", ClaimTable.format(Self.roughness(of: $0)),
-         ClaimTable.format($0.dataSavingIndex)]
+        [
+          $0.label, "\($0.seedIndex)", ClaimTable.format(Self.roughness(of: $0)),
+          ClaimTable.format($0.dataSavingIndex),
+        ]
       }, showOnPage: true)
     return ClaimResult(
       id: id, family: family, title: title,

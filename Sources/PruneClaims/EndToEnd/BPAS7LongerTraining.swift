@@ -54,7 +54,8 @@ public struct BPAS7LongerTraining: Claim {
       plotSeries.append(
         try PlotSeries(
           name: thresholds.label, x: epochCounts.map(Double.init), y: dsi.map(\.mean)
-        ).withUncertainty(halfWidth: dsi.map { $0.standardDeviation.isFinite ? $0.standardDeviation : 0 }))
+        ).withUncertainty(
+          halfWidth: dsi.map { $0.standardDeviation.isFinite ? $0.standardDeviation : 0 }))
     }
     let plot = XYPlot(
       title: "B-PAS data savings index vs planned epochs", xAxis: .linear("planned epochs"),

@@ -46,7 +46,8 @@ struct EndToEndTraining {
     let train = data.train
     let imageSize = train.imageSize
     let epochs = rule.setup.plannedEpochs
-    let needsActivations = measuresActivations
+    let needsActivations =
+      measuresActivations
       || rule.requiredSignals.contains(.activationStatistic)
     let network = ConvolutionalNetwork(
       configuration: try NetworkConfiguration(
@@ -57,7 +58,7 @@ struct EndToEndTraining {
       schedule: .oneCycle(maximum: workload.maximumLearningRate), epochs: epochs)
     let testLabels = data.test.labels.map { Int32($0) }
     var images = [Float](repeating: 0, count: workload.batchSize * imageSize)
-    var labels = [Int](repeating: 0, count: workload.batchSize)
+    var labels = [Int32](repeating: 0, count: workload.batchSize)
     let clock = ContinuousClock()
 
     var accuracies: [Double] = []
@@ -80,7 +81,7 @@ struct EndToEndTraining {
         let count = range.count
         if labels.count < count {
           images = [Float](repeating: 0, count: count * imageSize)
-          labels = [Int](repeating: 0, count: count)
+          labels = [Int32](repeating: 0, count: count)
         }
         images.withUnsafeMutableBufferPointer { imageBuffer in
           labels.withUnsafeMutableBufferPointer { labelBuffer in
@@ -88,11 +89,10 @@ struct EndToEndTraining {
           }
         }
         let rate = scheduler.nextRate()
-        let batchLabels = labels[0..<count].map { Int32($0) }
         let step = try images.withUnsafeBufferPointer { buffer in
           try network.trainStep(
             images: UnsafeBufferPointer(rebasing: buffer[0..<count * imageSize]),
-            labels: batchLabels, weights: plan.effectiveWeights(ofBatch: position),
+            labels: labels[0..<count], weights: plan.effectiveWeights(ofBatch: position),
             learningRate: rate, optimizer: &optimizer, measuresActivations: needsActivations)
         }
         guard step.weightedLoss.isFinite, step.meanLoss.isFinite else {

@@ -29,7 +29,9 @@ struct RandomBatchDropping: PruningRule {
 
   var name: String { "random-batches" }
   var requiredSignals: SignalKinds { [] }
-  var parameters: [String: String] { ["retention": retention.map(String.init).joined(separator: ",")] }
+  var parameters: [String: String] {
+    ["retention": retention.map(String.init).joined(separator: ",")]
+  }
 
   mutating func plan(forEpoch epoch: Int) throws -> EpochPlan {
     try cursor.beginEpoch(epoch)

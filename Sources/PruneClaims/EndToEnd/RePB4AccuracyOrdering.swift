@@ -40,7 +40,8 @@ public struct RePB4AccuracyOrdering: Claim {
       let repbRuns = try repb.trainAllSeeds(with: training, baseSeed: context.seed)
       let infoBatchRuns = try infoBatch.trainAllSeeds(with: training, baseSeed: context.seed)
       let epochs = Double(workload.epochs)
-      let matched = SeedStatistics(infoBatchRuns.map(\.savedFraction)).mean
+      let matched =
+        SeedStatistics(infoBatchRuns.map(\.savedFraction)).mean
         * (epochs > 1 ? epochs / (epochs - 1) : 1)
       let randomRatio = min(0.95, max(0, matched))
       let random = RuleChoice(
@@ -48,7 +49,9 @@ public struct RePB4AccuracyOrdering: Claim {
         options: [("prune-ratio", "\(randomRatio)")])
       let randomRuns = try random.trainAllSeeds(with: training, baseSeed: context.seed)
       outcomes += repbRuns + infoBatchRuns + randomRuns
-      groups += [(repb.label, repbRuns), (infoBatch.label, infoBatchRuns), (random.label, randomRuns)]
+      groups += [
+        (repb.label, repbRuns), (infoBatch.label, infoBatchRuns), (random.label, randomRuns),
+      ]
       choices += [repb, infoBatch, random].map { ($0.label, $0.optionText) }
       let setting = "nominal r = \(r)"
       checks.append(

@@ -28,7 +28,10 @@ public struct X1LosslessFrontier: Claim {
     }
     var rules: [(String, [RuleChoice])] = [
       ("infobatch", family("infobatch", option: "prune-ratio")),
-      ("infobatch-bls", family("infobatch", option: "prune-ratio", extra: [("score", "bls")], tag: "-bls")),
+      (
+        "infobatch-bls",
+        family("infobatch", option: "prune-ratio", extra: [("score", "bls")], tag: "-bls")
+      ),
       ("repb", family("repb", option: "rho")),
       ("random", family("random", option: "prune-ratio")),
       ("bpas", BPASThresholdSetting.all.reversed().map(\.choice)),
@@ -63,8 +66,11 @@ public struct X1LosslessFrontier: Claim {
         let runs = try choice.trainAllSeeds(with: training, baseSeed: context.seed)
         outcomes += runs
         groups.append((choice.label, runs))
-        points.append((SeedStatistics(runs.map(\.savedFraction)).mean,
-                       SeedStatistics(runs.map(\.finalAccuracy))))
+        points.append(
+          (
+            SeedStatistics(runs.map(\.savedFraction)).mean,
+            SeedStatistics(runs.map(\.finalAccuracy))
+          ))
       }
       let first = points[0].accuracy
       checks.append(
@@ -80,18 +86,22 @@ public struct X1LosslessFrontier: Claim {
         try PlotSeries(
           name: rule, x: sorted.map(\.saved), y: sorted.map(\.accuracy.mean)
         ).withUncertainty(
-          halfWidth: sorted.map { $0.accuracy.standardDeviation.isFinite ? $0.accuracy.standardDeviation : 0 },
+          halfWidth: sorted.map {
+            $0.accuracy.standardDeviation.isFinite ? $0.accuracy.standardDeviation : 0
+          },
           as: .errorBars))
     }
     let fullSeries = try PlotSeries(
       name: "full data", x: [0], y: [full.mean], style: .markers
-    ).withUncertainty(halfWidth: [full.standardDeviation.isFinite ? full.standardDeviation : 0], as: .errorBars)
+    ).withUncertainty(
+      halfWidth: [full.standardDeviation.isFinite ? full.standardDeviation : 0], as: .errorBars)
     let plot = XYPlot(
       title: "Final accuracy vs saved sample-iterations", xAxis: .linear("saved fraction"),
       yAxis: .linear("final test accuracy"), series: [fullSeries] + series,
       referenceLines: [
-        .horizontal(at: full.mean - (full.standardDeviation.isFinite ? full.standardDeviation : 0),
-                    label: "full data - 1 std (lossless line)")
+        .horizontal(
+          at: full.mean - (full.standardDeviation.isFinite ? full.standardDeviation : 0),
+          label: "full data - 1 std (lossless line)")
       ])
     return ClaimResult(
       id: id, family: family, title: title,

@@ -40,7 +40,8 @@ public struct X2WallClock: TimingBasedClaim {
     context.progress(0, "full data")
     let fullRuns = try RuleChoice.fullData.trainAllSeeds(with: training, baseSeed: context.seed)
     let fullEpochSeconds = SeedStatistics(
-      fullRuns.map { $0.wallSeconds / Double(max(1, $0.epochWallSeconds.count)) }).mean
+      fullRuns.map { $0.wallSeconds / Double(max(1, $0.epochWallSeconds.count)) }
+    ).mean
     var outcomes = fullRuns
     var checks: [ClaimCheck] = []
     for (index, choice) in rules.enumerated() {
@@ -48,13 +49,16 @@ public struct X2WallClock: TimingBasedClaim {
       let runs = try choice.trainAllSeeds(with: training, baseSeed: context.seed)
       outcomes += runs
       let overhead = SeedStatistics(
-        runs.map { $0.selectionSeconds / Double(max(1, $0.epochWallSeconds.count)) / fullEpochSeconds })
+        runs.map {
+          $0.selectionSeconds / Double(max(1, $0.epochWallSeconds.count)) / fullEpochSeconds
+        })
       checks.append(
         ClaimCheck(
           setting: choice.label, quantity: "selection seconds per epoch / full-data epoch seconds",
           measured: overhead.mean, predicted: Self.overheadBound,
           uncertainty: overhead.standardError, tolerance: 0, comparison: .atMost))
-      let timeSaved = SeedStatistics(zip(runs, fullRuns).map { 1 - $0.wallSeconds / $1.wallSeconds })
+      let timeSaved = SeedStatistics(
+        zip(runs, fullRuns).map { 1 - $0.wallSeconds / $1.wallSeconds })
       let iterationsSaved = SeedStatistics(runs.map(\.savedFraction))
       let gap = SeedStatistics.pairedDifferences(timeSaved.values, iterationsSaved.values)
       checks.append(
@@ -71,7 +75,8 @@ public struct X2WallClock: TimingBasedClaim {
         name: label, x: runs.map { Double($0.trainedSamples) }, y: runs.map(\.wallSeconds),
         style: .markers)
     }
-    let perIteration = SeedStatistics(fullRuns.map { $0.wallSeconds / Double($0.trainedSamples) }).mean
+    let perIteration = SeedStatistics(fullRuns.map { $0.wallSeconds / Double($0.trainedSamples) })
+      .mean
     let maximumIterations = Double(outcomes.map(\.trainedSamples).max() ?? 0)
     let proportional = try PlotSeries(
       name: "full-data seconds per iteration x iterations", x: [0, maximumIterations],
