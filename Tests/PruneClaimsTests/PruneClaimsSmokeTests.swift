@@ -48,3 +48,15 @@ import Testing
     #expect(throws: ClaimsError.self) { try ClaimRegistry.select(["NOPE-1"]) }
   }
 }
+
+@Suite struct ClaimRegistryTests {
+  @Test func claimsFollowTheOrderOfClaimsMd() {
+    let ids = ClaimRegistry.ids
+    #expect(ids.first == "IB-1")
+    let bpas = ids.filter { $0.hasPrefix("BPAS-") }
+    #expect(bpas == bpas.sorted { (Int($0.dropFirst(5)) ?? 0) < (Int($1.dropFirst(5)) ?? 0) })
+    let families = ClaimRegistry.all.map(\.family)
+    let positions = families.map { ClaimFamily.allCases.firstIndex(of: $0) ?? -1 }
+    #expect(positions == positions.sorted())
+  }
+}
