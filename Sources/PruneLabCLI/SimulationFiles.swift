@@ -11,7 +11,7 @@ struct SimulationFiles {
   let result: SimulationResult
   let ruleParameters: [String: String]
   let sourceParameters: [String: String]
-  private var extra: [(name: String, data: Data)] = []
+  private var extra: [OutputFile] = []
 
   init(
     command: PruneLab.Simulate, setup: TrainingSetup, result: SimulationResult,
@@ -25,20 +25,21 @@ struct SimulationFiles {
   }
 
   mutating func add(name: String, bytes: [UInt8]) {
-    extra.append((name, Data(bytes)))
+    extra.append(OutputFile(name: name, contents: Data(bytes)))
   }
 
   /// Every file, the manifest last (it lists the others).
-  func all(includeSamples: Bool) throws -> [(name: String, data: Data)] {
-    var files: [(name: String, data: Data)] = [
-      ("epochs.csv", Data(try epochsTable().csvText.utf8)),
-      ("summary.json", Data(summary.serialized(pretty: true).utf8)),
+  func all(includeSamples: Bool) throws -> [OutputFile] {
+    var files = [
+      OutputFile(name: "epochs.csv", text: try epochsTable().csvText),
+      OutputFile(name: "summary.json", text: summary.serialized(pretty: true)),
     ]
     if includeSamples, let samples = result.samples {
-      files.append(("samples.csv", Self.samplesCSV(samples)))
+      files.append(OutputFile(name: "samples.csv", contents: Self.samplesCSV(samples)))
     }
     files += extra
-    files.append(("manifest.json", Data(manifest(outputs: files.map(\.name)).jsonText.utf8)))
+    files.append(
+      OutputFile(name: "manifest.json", text: manifest(outputs: files.map(\.name)).jsonText))
     return files
   }
 

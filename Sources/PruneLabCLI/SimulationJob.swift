@@ -8,7 +8,7 @@ import PruneSignals
 /// fit and that the output folder is writable, runs the engine, and writes the files.
 ///
 /// Everything that can be refused is refused before the output folder is touched; the files are
-/// staged and moved into place together at the end (``StagedFiles``).
+/// staged and moved into place together at the end (``OutputFolder/writeTogether(_:)``).
 struct SimulationJob {
   static let defaultSamples = 10_000
   static let defaultEpochs = 200
@@ -151,7 +151,7 @@ struct SimulationJob {
       if command.writeActivationLog, let log = recordedActivations(source) {
         files.add(name: "activations.csv", bytes: log.csvBytes())
       }
-      try StagedFiles.write(files.all(includeSamples: !command.noSampleOutcomes), into: folder)
+      try folder.writeTogether(files.all(includeSamples: !command.noSampleOutcomes))
     } catch {
       if !folderExisted { _ = rmdir(folder.path) }  // only removes a folder left empty
       throw error

@@ -101,12 +101,12 @@ struct TrainFiles {
   }
 
   /// The three files, the manifest last (it lists the others and any logs).
-  func all(logNames: [String]) throws -> [(name: String, data: Data)] {
-    let files: [(name: String, data: Data)] = [
-      ("epochs.csv", Data(try Self.epochsTable(summary.epochs).csvText.utf8)),
-      ("summary.json", Data(summaryJSON.serialized(pretty: true).utf8)),
+  func all(logNames: [String]) throws -> [OutputFile] {
+    let files = [
+      OutputFile(name: "epochs.csv", text: try Self.epochsTable(summary.epochs).csvText),
+      OutputFile(name: "summary.json", text: summaryJSON.serialized(pretty: true)),
     ]
     let outputs = files.map(\.name) + logNames
-    return files + [("manifest.json", Data(manifest(outputs: outputs).jsonText.utf8))]
+    return files + [OutputFile(name: "manifest.json", text: manifest(outputs: outputs).jsonText)]
   }
 }

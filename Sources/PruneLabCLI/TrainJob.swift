@@ -80,7 +80,7 @@ struct TrainJob {
     let files = TrainFiles(
       command: command, summary: summary, setup: setup, data: trainer.data,
       configuration: trainer.configuration)
-    try StagedFiles.write(try files.all(logNames: logs.fileNames), into: folder)
+    try folder.writeTogether(try files.all(logNames: logs.fileNames))
 
     let saved = NumberFormat.fixed(100 * summary.savedFraction, decimals: 1)
     let accuracy = NumberFormat.fixed(100 * summary.finalTestAccuracy, decimals: 2)
