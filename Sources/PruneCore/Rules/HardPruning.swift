@@ -4,31 +4,22 @@
 /// "Baselines"): the epoch trains `{ i : s_i >= mean(s) }`, weight 1. Epoch 0 trains every sample
 /// (no score has been seen). The set is never empty: the largest score is at least the mean.
 /// Draws: one shuffle per epoch from the generator of `(seed, epoch)`.
-public struct HardPruning<Source: ScoreSource>: PruningRule {
+public struct HardPruning<Source: ScoreSource>: PruningRule, ScoreBasedRule {
   public let setup: TrainingSetup
-  public private(set) var scoreSource: Source
-  public private(set) var cursor = EpochCursor()
+  public internal(set) var scoreSource: Source
+  public internal(set) var cursor = EpochCursor()
 
   /// - Throws: ``PruneCoreError/inconsistent(parameters:reason:)`` when the source's size differs
   ///   from `setup.sampleCount`.
   public init(scoreSource: Source, setup: TrainingSetup) throws {
-    guard scoreSource.scores.count == setup.sampleCount else {
-      throw PruneCoreError.inconsistent(
-        parameters: "scoreSource, sampleCount",
-        reason: "the score source holds \(scoreSource.scores.count) scores for "
-          + "\(setup.sampleCount) samples; build it with the setup's sample count.")
-    }
+    try Self.checkSize(of: scoreSource, for: setup)
     self.setup = setup
     self.scoreSource = scoreSource
   }
 
   public var name: String { "hard" }
   public var requiredSignals: SignalKinds { scoreSource.requiredSignals }
-  public var parameters: [String: String] {
-    var values = scoreSource.parameters
-    values["rule"] = name
-    return values
-  }
+  public var parameters: [String: String] { scoreParameters }
 
   public mutating func plan(forEpoch epoch: Int) throws -> EpochPlan {
     try cursor.beginEpoch(epoch)
@@ -49,8 +40,7 @@ public struct HardPruning<Source: ScoreSource>: PruningRule {
   }
 
   public mutating func record(_ report: BatchReport) throws {
-    try cursor.checkReport(report)
-    try scoreSource.update(with: report)
+    try recordScores(report)
   }
 
   public mutating func finishEpoch(_ epoch: Int) throws { try cursor.finishEpoch(epoch) }
@@ -61,8 +51,7 @@ public struct HardPruning<Source: ScoreSource>: PruningRule {
   }
   public var state: State { State(scores: scoreSource.state, cursor: cursor) }
   public mutating func restore(_ state: State) throws {
-    try scoreSource.restore(state.scores)
-    cursor = state.cursor
+    try restoreScores(state.scores, cursor: state.cursor)
   }
 }
 

@@ -16,12 +16,12 @@
 /// Draws per epoch, from the generator of `(seed, epoch)`: one draw per candidate in index order
 /// (selection sampling for the exact count, a uniform for Bernoulli), then the shuffle of the
 /// epoch's list (``SeededGenerator/shuffle(from:into:)``).
-public struct InfoBatch<Source: ScoreSource>: PruningRule {
+public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
   public let configuration: InfoBatchConfiguration
   public let setup: TrainingSetup
   /// Where the scores come from; updated by ``record(_:)``.
-  public private(set) var scoreSource: Source
-  public private(set) var cursor = EpochCursor()
+  public internal(set) var scoreSource: Source
+  public internal(set) var cursor = EpochCursor()
   /// The kept candidates of the last pruned epoch, remembered only under
   /// ``InfoBatchConfiguration/packageWeightResetBug`` (their weight then lingers).
   public private(set) var lingeringBoosted: [Int] = []
@@ -33,12 +33,7 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule {
   public init(
     configuration: InfoBatchConfiguration = .standard, scoreSource: Source, setup: TrainingSetup
   ) throws {
-    guard scoreSource.scores.count == setup.sampleCount else {
-      throw PruneCoreError.inconsistent(
-        parameters: "scoreSource, sampleCount",
-        reason: "the score source holds \(scoreSource.scores.count) scores for "
-          + "\(setup.sampleCount) samples; build it with the setup's sample count.")
-    }
+    try Self.checkSize(of: scoreSource, for: setup)
     self.configuration = configuration
     self.setup = setup
     self.scoreSource = scoreSource
@@ -48,8 +43,7 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule {
   public var requiredSignals: SignalKinds { scoreSource.requiredSignals }
 
   public var parameters: [String: String] {
-    var values = scoreSource.parameters
-    values["rule"] = name
+    var values = scoreParameters
     values["pruneRatio"] = "\(configuration.pruneRatio)"
     values["keepRatio"] = "\(configuration.keepRatio)"
     values["delta"] = "\(configuration.delta)"
@@ -182,8 +176,7 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule {
 
   /// Updates the scores of the batch's samples.
   public mutating func record(_ report: BatchReport) throws {
-    try cursor.checkReport(report)
-    try scoreSource.update(with: report)
+    try recordScores(report)
   }
 
   public mutating func finishEpoch(_ epoch: Int) throws {
@@ -204,8 +197,7 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule {
     guard state.lingeringBoosted.allSatisfy({ $0 >= 0 && $0 < setup.sampleCount }) else {
       throw PruneCoreError.incompatibleState(reason: "a boosted sample lies outside the data")
     }
-    try scoreSource.restore(state.scores)
-    cursor = state.cursor
+    try restoreScores(state.scores, cursor: state.cursor)
     lingeringBoosted = state.lingeringBoosted
   }
 }

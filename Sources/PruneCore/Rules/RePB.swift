@@ -17,11 +17,11 @@
 /// Draws, from the generator of `(seed, epoch)`: the epoch's shuffle at `plan`, then one uniform
 /// per below-mean sample at decision time in training order, then one uniform per unused sample
 /// at `finishEpoch` in index order.
-public struct RePB<Source: ScoreSource>: PruningRule {
+public struct RePB<Source: ScoreSource>: PruningRule, ScoreBasedRule {
   public let configuration: RePBConfiguration
   public let setup: TrainingSetup
-  public private(set) var scoreSource: Source
-  public private(set) var cursor = EpochCursor()
+  public internal(set) var scoreSource: Source
+  public internal(set) var cursor = EpochCursor()
   /// N_i: the epochs that trained each sample so far.
   public private(set) var trainingCounts: [Int]
   /// The samples chosen for the next epoch, ascending (empty before epoch 0 is finished).
@@ -40,12 +40,7 @@ public struct RePB<Source: ScoreSource>: PruningRule {
   public init(
     configuration: RePBConfiguration = .standard, scoreSource: Source, setup: TrainingSetup
   ) throws {
-    guard scoreSource.scores.count == setup.sampleCount else {
-      throw PruneCoreError.inconsistent(
-        parameters: "scoreSource, sampleCount",
-        reason: "the score source holds \(scoreSource.scores.count) scores for "
-          + "\(setup.sampleCount) samples; build it with the setup's sample count.")
-    }
+    try Self.checkSize(of: scoreSource, for: setup)
     self.configuration = configuration
     self.setup = setup
     self.scoreSource = scoreSource
@@ -58,8 +53,7 @@ public struct RePB<Source: ScoreSource>: PruningRule {
   public var requiredSignals: SignalKinds { scoreSource.requiredSignals }
 
   public var parameters: [String: String] {
-    var values = scoreSource.parameters
-    values["rule"] = name
+    var values = scoreParameters
     values["rho"] = "\(configuration.rho)"
     values["window"] = "\(configuration.windowBatches)"
     values["maxWeight"] = configuration.maxWeight.map { "\($0)" } ?? "none"
@@ -125,8 +119,7 @@ public struct RePB<Source: ScoreSource>: PruningRule {
   }
 
   public mutating func record(_ report: BatchReport) throws {
-    try cursor.checkReport(report)
-    try scoreSource.update(with: report)
+    try recordScores(report)
     for sample in report.samples {
       guard status[sample] == 0 else {
         throw PruneCoreError.unexpectedBatch(
@@ -206,8 +199,7 @@ public struct RePB<Source: ScoreSource>: PruningRule {
       throw PruneCoreError.incompatibleState(
         reason: "the RePB state does not describe \(count) samples")
     }
-    try scoreSource.restore(state.scores)
-    cursor = state.cursor
+    try restoreScores(state.scores, cursor: state.cursor)
     trainingCounts = state.trainingCounts
     nextMembers = state.nextMembers
     finishedEpochs = state.finishedEpochs

@@ -19,11 +19,11 @@
 ///
 /// Draws per epoch, from the generator of `(seed, epoch)`: the subsample (partial Fisher–Yates
 /// over 0..<N), the k-means++ start (Lloyd only), the refill (if empty), then one shuffle.
-public struct SeTa<Source: ScoreSource>: PruningRule {
+public struct SeTa<Source: ScoreSource>: PruningRule, ScoreBasedRule {
   public let configuration: SeTaConfiguration
   public let setup: TrainingSetup
-  public private(set) var scoreSource: Source
-  public private(set) var cursor = EpochCursor()
+  public internal(set) var scoreSource: Source
+  public internal(set) var cursor = EpochCursor()
   /// SeTa's own counter of pruning passes (separate from the epoch; §3).
   public private(set) var iteration = 0
   /// Scratch index buffer reused across epochs (not part of the state).
@@ -34,12 +34,7 @@ public struct SeTa<Source: ScoreSource>: PruningRule {
   public init(
     configuration: SeTaConfiguration = .standard, scoreSource: Source, setup: TrainingSetup
   ) throws {
-    guard scoreSource.scores.count == setup.sampleCount else {
-      throw PruneCoreError.inconsistent(
-        parameters: "scoreSource, sampleCount",
-        reason: "the score source holds \(scoreSource.scores.count) scores for "
-          + "\(setup.sampleCount) samples; build it with the setup's sample count.")
-    }
+    try Self.checkSize(of: scoreSource, for: setup)
     self.configuration = configuration
     self.setup = setup
     self.scoreSource = scoreSource
@@ -49,8 +44,7 @@ public struct SeTa<Source: ScoreSource>: PruningRule {
   public var requiredSignals: SignalKinds { scoreSource.requiredSignals }
 
   public var parameters: [String: String] {
-    var values = scoreSource.parameters
-    values["rule"] = name
+    var values = scoreParameters
     values["pruneRatio"] = "\(configuration.pruneRatio)"
     values["keepRatio"] = "\(configuration.keepRatio)"
     values["groupCount"] = "\(configuration.groupCount)"
@@ -136,8 +130,7 @@ public struct SeTa<Source: ScoreSource>: PruningRule {
   }
 
   public mutating func record(_ report: BatchReport) throws {
-    try cursor.checkReport(report)
-    try scoreSource.update(with: report)
+    try recordScores(report)
   }
 
   public mutating func finishEpoch(_ epoch: Int) throws { try cursor.finishEpoch(epoch) }
@@ -154,8 +147,7 @@ public struct SeTa<Source: ScoreSource>: PruningRule {
     guard state.iteration >= 0 else {
       throw PruneCoreError.incompatibleState(reason: "negative SeTa iteration \(state.iteration)")
     }
-    try scoreSource.restore(state.scores)
-    cursor = state.cursor
+    try restoreScores(state.scores, cursor: state.cursor)
     iteration = state.iteration
   }
 }
