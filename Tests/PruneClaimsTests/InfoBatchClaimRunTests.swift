@@ -64,13 +64,27 @@ import Testing
 
   @Test func ib5() throws {
     let setting = IB5SelectionOverhead.Setting(
-      sizes: [2_000, 20_000], comparedSizes: (2_000, 20_000), repetitions: 2)
+      sizes: [2_000, 20_000], comparedSizes: (2_000, 20_000), repetitions: 2, selectTrials: 3)
     let result = try IB5SelectionOverhead().run(setting, in: Self.context)
     Self.expectWellFormed(result, id: "IB-5")
-    #expect(result.checks.count == IB5SelectionOverhead.Operation.allCases.count)
-    // Timings differ between runs; the setting and predictions do not.
+    // One exponent check per counted operation (the plan is timed only).
+    #expect(result.checks.count == 3)
+    // The mean threshold reads every score twice: its exponent is exactly 1.
+    let mean = try #require(result.checks.first { $0.setting.hasPrefix("mean threshold") })
+    #expect(mean.measured == 1)
+    #expect(mean.verdict == .holds)
+    // Counts are deterministic: checks, verdict and the on-page count table repeat exactly;
+    // only the CPU-time table and figure may differ.
     let again = try IB5SelectionOverhead().run(setting, in: Self.context)
-    #expect(again.checks.map(\.predicted) == result.checks.map(\.predicted))
+    #expect(again.checks == result.checks)
+    #expect(again.verdict == result.verdict)
+    #expect(again.tables.first == result.tables.first)
+    #expect(again.setting.map { [$0.0, $0.1] } == result.setting.map { [$0.0, $0.1] })
+    #expect(again.discussion == result.discussion)
+    let counts = try #require(result.tables.first)
+    #expect(counts.name == "selection-counts")
+    #expect(counts.showOnPage)
+    #expect(result.tables.filter(\.showOnPage).count == 1)
   }
 
   @Test func ib6() throws {

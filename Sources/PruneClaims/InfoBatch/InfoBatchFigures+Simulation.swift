@@ -53,10 +53,10 @@ extension IB4Annealing {
 }
 
 extension IB5SelectionOverhead {
-  static func timingFigure(_ timings: [Timing], sizes: [Int]) throws -> ClaimFigure {
+  static func timingFigure(_ timings: [Measurement], sizes: [Int]) throws -> ClaimFigure {
     var plot = try XYPlot(
-      title: "IB-5: time to select against the number of scores (timings vary per run)",
-      xAxis: .log10("number of scores N"), yAxis: .log10("fastest time (s)"), legend: .below)
+      title: "IB-5: CPU time to select against the number of scores (timings vary per run)",
+      xAxis: .log10("number of scores N"), yAxis: .log10("fastest CPU time (s)"), legend: .below)
     for operation in Operation.allCases {
       let rows = timings.filter { $0.operation == operation }.sorted { $0.size < $1.size }
       plot.add(
@@ -67,7 +67,7 @@ extension IB5SelectionOverhead {
       plot: plot, name: "time-vs-n",
       caption: "Fastest of the repetitions for the mean threshold, the median by quickselect, "
         + "the median by full sort and the whole InfoBatch epoch plan, against N (log-log). "
-        + "Wall-clock timings: this figure changes from run to run.")
+        + "Thread CPU times: this figure changes from run to run.")
   }
 }
 

@@ -1,4 +1,4 @@
-/// A claim whose measurements are wall-clock times (IB-5), so they differ from run to run.
+/// A claim whose measurements are wall-clock times, so they differ from run to run.
 ///
 /// Its page section shows only the settings, quantities, comparisons, tolerances and verdicts;
 /// the measured and predicted numbers go to `data/<ID>-checks.csv` and the claim's own tables
