@@ -43,6 +43,12 @@ struct EndToEndTraining {
     _ rule: Rule, label: String, seedIndex: Int, seed: UInt64, measuresActivations: Bool = false
   ) throws -> TrainingRunOutcome {
     var rule = rule
+    // OpenBLAS's thread count is one process-wide setting. A training step lowers it to 1 and
+    // restores it afterwards, so with two claims training at once (`reproduce --jobs 2`) one
+    // claim's restore changed the other's sgemm partitioning mid-step, and with it the float
+    // sums: results varied between runs with the same seed. Pinning it to 1 for every end-to-end
+    // run makes those steps leave it alone; the two-way split inside a step is unaffected.
+    MiniCNN.setBLASThreadCount(1)
     let train = data.train
     let imageSize = train.imageSize
     let epochs = rule.setup.plannedEpochs
