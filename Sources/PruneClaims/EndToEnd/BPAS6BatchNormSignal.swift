@@ -21,8 +21,10 @@ public struct BPAS6BatchNormSignal: Claim {
     var total = 0.0
     var count = 0
     for (previous, current) in zip(run.batchStatistics, run.batchStatistics.dropFirst()) {
-      for (batch, now) in current {
-        guard let before = previous[batch], before != 0 else { continue }
+      // In batch order: a dictionary's order changes from process to process (Swift seeds its
+      // hashing per process), and so would the last digits of the sum.
+      for batch in current.keys.sorted() {
+        guard let now = current[batch], let before = previous[batch], before != 0 else { continue }
         total += abs(now - before) / abs(before)
         count += 1
       }
@@ -108,7 +110,8 @@ public struct BPAS6BatchNormSignal: Claim {
   {
     func series(_ run: TrainingRunOutcome, _ name: String) throws -> PlotSeries {
       let means = run.batchStatistics.map { epoch -> Double in
-        epoch.isEmpty ? .nan : epoch.values.reduce(0, +) / Double(epoch.count)
+        epoch.isEmpty
+          ? .nan : epoch.keys.sorted().reduce(0) { $0 + (epoch[$1] ?? 0) } / Double(epoch.count)
       }
       let first = means.first ?? .nan
       return try PlotSeries(
