@@ -1,5 +1,6 @@
 import ArgumentParser
 import PruneCore
+import PruneSignals
 
 extension PruneLab {
   /// `prunelab simulate`: runs one rule on synthetic signals or on a replayed log.
@@ -17,6 +18,15 @@ extension PruneLab {
         (epoch,sample,loss[,label]) and/or --activations FILE (epoch,batch,xbar) the logged \
         values are replayed instead: then the number of samples and of epochs come from the \
         log (omit --samples and --epochs; with --activations alone pass --samples).
+
+        A log of a pruned run (`prunelab train --rule infobatch --log-losses`) lists only what \
+        the run trained. --missing reject (the default) refuses it, naming the first gap; \
+        --missing carry-forward fills each gap with that sample's (or batch's) latest earlier \
+        logged value, the value the run itself last saw, and prints how many values it \
+        filled. Replaying a pruned log through the rule that wrote it, with its seed, gives \
+        that run's plans again; through another rule it is an approximation wherever the other \
+        rule trains a sample the run skipped. If the run may never have trained the last \
+        samples (static random, hard pruning), pass its --samples.
 
         Rule options follow the rule name as --option value; `prunelab rules` lists them with \
         defaults and ranges (\(RuleCatalog.ruleNames.joined(separator: ", "))). Booleans may be \
@@ -36,6 +46,8 @@ extension PruneLab {
             --epochs 200 --seed 1 --write-loss-log --out runs/ib
           prunelab simulate --rule infobatch --losses runs/ib/losses.csv \\
             --out runs/replay
+          prunelab simulate --rule repb --losses train-run/losses.csv \\
+            --missing carry-forward --out runs/repb-replay
           prunelab simulate --rule bpas --delta-end 1e-4 --out runs/bpas
         """)
 
@@ -62,6 +74,12 @@ extension PruneLab {
 
     @Option(help: "Replay this activation log (epoch,batch,xbar).")
     var activations: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "What to do with pairs a replayed log lacks (a pruned run's log): reject or "
+          + "carry-forward.", valueName: "policy"))
+    var missing: MissingLogEntries = .reject
 
     @Flag(help: "Also write the loss of every sample in every epoch to losses.csv.")
     var writeLossLog = false
@@ -117,6 +135,7 @@ extension PruneLab {
       arguments += ["--batch-size", "\(batchSize)", "--seed", "\(seed)", "--out", out]
       if let losses { arguments += ["--losses", losses] }
       if let activations { arguments += ["--activations", activations] }
+      if missing != .reject { arguments += ["--missing", missing.rawValue] }
       if writeLossLog { arguments.append("--write-loss-log") }
       if writeActivationLog { arguments.append("--write-activation-log") }
       if noSampleOutcomes { arguments.append("--no-sample-outcomes") }
@@ -125,3 +144,5 @@ extension PruneLab {
     }
   }
 }
+
+extension MissingLogEntries: ExpressibleByArgument {}

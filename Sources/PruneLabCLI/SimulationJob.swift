@@ -25,13 +25,32 @@ struct SimulationJob {
   init(command: PruneLab.Simulate) throws {
     self.command = command
     ruleOptions = try RuleArguments.parse(command.ruleArguments)
-    lossLog = try command.losses.map { try LossLog.read(from: $0) }
-    activationLog = try command.activations.map { try ActivationLog.read(from: $0) }
+    // With gaps filled, --samples may extend N past the largest logged sample (a run that never
+    // trained its last samples); epoch 0 lists every batch of every rule, so no batch hint.
+    let hint = command.missing == .carryForward ? command.samples : nil
+    lossLog = try command.losses.map {
+      try LossLog.read(from: $0, missing: command.missing, sampleCount: hint)
+    }
+    activationLog = try command.activations.map {
+      try ActivationLog.read(from: $0, missing: command.missing)
+    }
+    Self.reportFill(lossLog?.fill, of: lossLog?.losses.count, path: command.losses, "sample")
+    Self.reportFill(
+      activationLog?.fill, of: activationLog?.statistics.count, path: command.activations,
+      "batch")
     let sampleCount = try Self.sampleCount(command, lossLog: lossLog)
     let epochCount = try Self.epochCount(command, lossLog: lossLog, activationLog: activationLog)
     setup = try TrainingSetup(
       sampleCount: sampleCount, batchSize: command.batchSize, plannedEpochs: epochCount,
       seed: command.seed)
+  }
+
+  /// Tells on stderr how many values of a replayed log were filled (the replay is an
+  /// approximation there), and says nothing for a complete log.
+  private static func reportFill(_ fill: LogFill?, of count: Int?, path: String?, _ unit: String) {
+    guard let fill, let count, let path, fill.total > 0 else { return }
+    FileHandle.standardError.write(
+      Data("note: \(path): \(fill.summary(ofValues: count, indexName: unit))\n".utf8))
   }
 
   private static func sampleCount(_ command: PruneLab.Simulate, lossLog: LossLog?) throws -> Int {
@@ -172,6 +191,16 @@ struct SimulationJob {
     var parameters: [String: String] = [:]
     if let path = command.losses { parameters["lossLog"] = path }
     if let path = command.activations { parameters["activationLog"] = path }
+    if lossLog != nil || activationLog != nil {
+      parameters["missingEntries"] = command.missing.rawValue
+    }
+    if let log = lossLog, log.fill.total > 0 {
+      parameters["lossLogFill"] = log.fill.summary(ofValues: log.losses.count, indexName: "sample")
+    }
+    if let log = activationLog, log.fill.total > 0 {
+      parameters["activationLogFill"] = log.fill.summary(
+        ofValues: log.statistics.count, indexName: "batch")
+    }
     if lossLog == nil, activationLog == nil {
       parameters["source"] = "synthetic learner + activation-stability generator"
       if let learner = try? command.signals.learnerConfiguration() {

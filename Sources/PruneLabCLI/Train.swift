@@ -105,7 +105,7 @@ extension PruneLab {
     @Flag(help: "Build the network without BatchNorm.")
     var noBn = false
 
-    @Option(help: "OpenBLAS threads; results depend on it.")
+    @Option(help: "Threads that share each training step; results depend on it.")
     var threads: Int = 2
 
     @Flag(help: "Write losses.csv: every trained sample's loss in every epoch.")

@@ -1,7 +1,8 @@
 /// A per-batch activation log: the statistic X̄ of every batch in every epoch (B-PAS's signal).
 ///
 /// On disk it is the long CSV `epoch,batch,xbar` (ARCHITECTURE.md, "Formats"): epochs 0..<E,
-/// batches 0..<M (logical batch ids), every pair exactly once. In memory the values are one flat
+/// batches 0..<M (logical batch ids), every pair at most once (a B-PAS run stops logging a batch
+/// it dropped; ``MissingLogEntries/carryForward`` fills such gaps). In memory the values are one flat
 /// epoch-major array, `statistics[epoch * batchCount + batch]`.
 public struct ActivationLog: Sendable, Equatable {
   /// M, the number of logical batches.
@@ -10,6 +11,8 @@ public struct ActivationLog: Sendable, Equatable {
   public private(set) var epochCount: Int
   /// X̄ values, epoch-major.
   public private(set) var statistics: [Double]
+  /// The values a read filled in (``MissingLogEntries/carryForward``); none for a complete log.
+  public internal(set) var fill = LogFill()
 
   /// Creates a log from its parts.
   /// - Throws: ``PruneSignalsError`` when the sizes do not fit or a value is not finite.
@@ -69,23 +72,30 @@ public struct ActivationLog: Sendable, Equatable {
     return out
   }
 
-  /// Reads and checks an activation log `epoch,batch,xbar` (the checks of ``LossLog/read(from:)``).
-  public static func read(from path: String) throws -> ActivationLog {
-    try ActivationLog(table: reader.read(path: path))
+  /// Reads and checks an activation log `epoch,batch,xbar` (the checks of
+  /// ``LossLog/read(from:missing:sampleCount:)``; a B-PAS run's log lacks its dropped batches).
+  public static func read(
+    from path: String, missing: MissingLogEntries = .reject, batchCount: Int? = nil
+  ) throws -> ActivationLog {
+    try ActivationLog(table: reader(missing, batchCount).read(path: path))
   }
 
   /// Parses and checks CSV bytes; `name` stands for the file in error messages.
-  public static func parse(csv bytes: [UInt8], name: String = "activation log") throws
-    -> ActivationLog
-  {
-    try ActivationLog(table: reader.parse(bytes: bytes, path: name))
+  public static func parse(
+    csv bytes: [UInt8], name: String = "activation log", missing: MissingLogEntries = .reject,
+    batchCount: Int? = nil
+  ) throws -> ActivationLog {
+    try ActivationLog(table: reader(missing, batchCount).parse(bytes: bytes, path: name))
   }
 
-  private static var reader: LongTableReader {
-    LongTableReader(indexColumn: "batch", valueColumn: "xbar", allowsLabel: false)
+  private static func reader(_ missing: MissingLogEntries, _ batchCount: Int?) -> LongTableReader {
+    LongTableReader(
+      indexColumn: "batch", valueColumn: "xbar", allowsLabel: false, missing: missing,
+      expectedIndexCount: batchCount)
   }
 
   private init(table: LongTableReader.Table) throws {
     try self.init(batchCount: table.indexCount, statistics: table.values)
+    fill = table.fill
   }
 }

@@ -7,13 +7,19 @@ import Foundation
 /// the header's number of fields; epoch and index are non-negative integers; the value is a
 /// number and finite; the label (when present) is a non-negative integer and the same for a
 /// sample in every epoch; no (epoch, index) pair appears twice; epochs run 0..<E without a gap;
-/// every epoch lists every index 0..<N, N being one more than the largest index seen.
+/// every epoch lists every index 0..<N, N being one more than the largest index seen (or the
+/// count the caller knows), unless ``missing`` says to fill the gaps.
 struct LongTableReader {
   /// The name of the index column (`sample` or `batch`) and of the value column.
   let indexColumn: String
   let valueColumn: String
   /// Whether an optional fourth `label` column is allowed.
   let allowsLabel: Bool
+  /// What to do with pairs the log does not list.
+  var missing: MissingLogEntries = .reject
+  /// N when the caller knows it (a pruned run may never log the last samples); nil takes one
+  /// more than the largest index in the file.
+  var expectedIndexCount: Int? = nil
 
   struct Table {
     var epochCount: Int
@@ -21,6 +27,8 @@ struct LongTableReader {
     /// Epoch-major values, `values[epoch * indexCount + index]`.
     var values: [Double]
     var labels: [Int]?
+    /// What was filled (nothing unless ``LongTableReader/missing`` is carry-forward).
+    var fill = LogFill()
   }
 
   /// Reads and checks the file at `path`.
@@ -138,7 +146,12 @@ struct LongTableReader {
     for row in rows {
       epochCount = max(epochCount, row.epoch + 1)
       indexCount = max(indexCount, row.index + 1)
+      if let expected = expectedIndexCount, row.index >= expected {
+        throw PruneSignalsError.indexBeyondCount(
+          path: path, line: row.line, column: indexColumn, value: row.index, count: expected)
+      }
     }
+    indexCount = expectedIndexCount ?? indexCount
     guard epochCount.multipliedReportingOverflow(by: indexCount).partialValue <= 1 << 33 else {
       throw PruneSignalsError.mismatch(
         detail: "\(path): \(epochCount) epochs x \(indexCount) \(indexColumn)s is too large to "
@@ -171,16 +184,65 @@ struct LongTableReader {
         }
       }
     }
-    for epoch in 0..<epochCount where rowsPerEpoch[epoch] < indexCount {
-      let base = epoch * indexCount
-      var firstMissing = 0
-      while firstLine[base + firstMissing] != 0 { firstMissing += 1 }
-      throw PruneSignalsError.missingRows(
-        path: path, epoch: epoch, missing: indexCount - rowsPerEpoch[epoch],
-        firstMissing: firstMissing, unit: indexColumn)
-    }
-    return Table(
+    var table = Table(
       epochCount: epochCount, indexCount: indexCount, values: values,
       labels: hasLabels ? labels : nil)
+    switch missing {
+    case .reject:
+      for epoch in 0..<epochCount where rowsPerEpoch[epoch] < indexCount {
+        let base = epoch * indexCount
+        var firstMissing = 0
+        while firstLine[base + firstMissing] != 0 { firstMissing += 1 }
+        throw PruneSignalsError.missingRows(
+          path: path, epoch: epoch, missing: indexCount - rowsPerEpoch[epoch],
+          firstMissing: firstMissing, unit: indexColumn)
+      }
+    case .carryForward:
+      table.fill = Self.fillGaps(
+        &table.values, logged: { firstLine[$0] != 0 }, epochs: epochCount, count: indexCount)
+      if table.fill.unloggedIndices > 0, hasLabels {
+        table.labels = nil
+        table.fill.droppedLabels = true
+      }
+    }
+    return table
+  }
+
+  /// Fills the pairs `logged` says are absent (``MissingLogEntries/carryForward``): per index,
+  /// the latest earlier logged value, else the first logged value, else the epoch's mean over
+  /// its logged values (every epoch has at least one, checked before).
+  static func fillGaps(
+    _ values: inout [Double], logged: (Int) -> Bool, epochs: Int, count: Int
+  ) -> LogFill {
+    var fill = LogFill()
+    var epochMean = [Double](repeating: 0, count: epochs)
+    for epoch in 0..<epochs {
+      var sum = 0.0
+      var n = 0
+      for index in 0..<count where logged(epoch * count + index) {
+        sum += values[epoch * count + index]
+        n += 1
+      }
+      epochMean[epoch] = n > 0 ? sum / Double(n) : 0
+    }
+    for index in 0..<count {
+      guard let first = (0..<epochs).first(where: { logged($0 * count + index) }) else {
+        fill.unloggedIndices += 1
+        fill.epochMeans += epochs
+        for epoch in 0..<epochs { values[epoch * count + index] = epochMean[epoch] }
+        continue
+      }
+      var last = values[first * count + index]
+      for epoch in 0..<epochs {
+        let slot = epoch * count + index
+        if logged(slot) {
+          last = values[slot]
+        } else {
+          values[slot] = last
+          if epoch < first { fill.carriedBackward += 1 } else { fill.carriedForward += 1 }
+        }
+      }
+    }
+    return fill
   }
 }

@@ -1,8 +1,10 @@
 /// A per-sample training log: the loss of every sample in every epoch, and optional labels.
 ///
 /// On disk it is the long CSV `epoch,sample,loss[,label]` (ARCHITECTURE.md, "Formats"): one row per
-/// (epoch, sample), epochs 0..<E, samples 0..<N, every pair exactly once. In memory the losses are
-/// one flat epoch-major array, `losses[epoch * sampleCount + sample]`.
+/// (epoch, sample), epochs 0..<E, samples 0..<N, every pair at most once. A full-data run lists
+/// every pair; a pruned run lists what it trained, and reading its log with
+/// ``MissingLogEntries/carryForward`` fills the rest. In memory the losses are one flat
+/// epoch-major array, `losses[epoch * sampleCount + sample]`.
 public struct LossLog: Sendable, Equatable {
   /// N, the number of samples.
   public let sampleCount: Int
@@ -12,6 +14,8 @@ public struct LossLog: Sendable, Equatable {
   public private(set) var losses: [Double]
   /// One class label per sample, when the log has a `label` column.
   public let labels: [Int]?
+  /// The values a read filled in (``MissingLogEntries/carryForward``); none for a complete log.
+  public internal(set) var fill = LogFill()
 
   /// Creates a log from its parts.
   /// - Throws: ``PruneSignalsError`` when the sizes do not fit or a loss is not finite.
@@ -92,24 +96,36 @@ public struct LossLog: Sendable, Equatable {
 extension LossLog {
   /// Reads and checks a loss log `epoch,sample,loss[,label]`.
   ///
+  /// - Parameters:
+  ///   - missing: Whether samples missing from an epoch (a pruned run's log) are an error or
+  ///     filled (``MissingLogEntries``); ``fill`` counts what was filled.
+  ///   - sampleCount: N when known; nil takes one more than the largest sample in the file.
   /// - Throws: ``PruneSignalsError`` naming the file, the line and the fix: unreadable or empty
   ///   file, wrong header, wrong column count, malformed number, NaN or infinite loss, negative
-  ///   index, duplicate (epoch, sample), a gap in the epochs, samples missing from an epoch, a
-  ///   sample whose label changes.
-  public static func read(from path: String) throws -> LossLog {
-    try LossLog(table: reader.read(path: path))
+  ///   index or one at or above `sampleCount`, duplicate (epoch, sample), a gap in the epochs,
+  ///   samples missing from an epoch (with `.reject`), a sample whose label changes.
+  public static func read(
+    from path: String, missing: MissingLogEntries = .reject, sampleCount: Int? = nil
+  ) throws -> LossLog {
+    try LossLog(table: reader(missing, sampleCount).read(path: path))
   }
 
   /// Parses and checks CSV bytes; `name` stands for the file in error messages.
-  public static func parse(csv bytes: [UInt8], name: String = "loss log") throws -> LossLog {
-    try LossLog(table: reader.parse(bytes: bytes, path: name))
+  public static func parse(
+    csv bytes: [UInt8], name: String = "loss log", missing: MissingLogEntries = .reject,
+    sampleCount: Int? = nil
+  ) throws -> LossLog {
+    try LossLog(table: reader(missing, sampleCount).parse(bytes: bytes, path: name))
   }
 
-  private static var reader: LongTableReader {
-    LongTableReader(indexColumn: "sample", valueColumn: "loss", allowsLabel: true)
+  private static func reader(_ missing: MissingLogEntries, _ sampleCount: Int?) -> LongTableReader {
+    LongTableReader(
+      indexColumn: "sample", valueColumn: "loss", allowsLabel: true, missing: missing,
+      expectedIndexCount: sampleCount)
   }
 
   private init(table: LongTableReader.Table) throws {
     try self.init(sampleCount: table.indexCount, losses: table.values, labels: table.labels)
+    fill = table.fill
   }
 }

@@ -19,6 +19,8 @@ public enum PruneSignalsError: Error, Equatable, Sendable, CustomStringConvertib
   case nonFiniteValue(path: String, line: Int, column: String, text: String)
   /// An epoch, sample or batch index below zero, or absurdly large.
   case indexOutOfRange(path: String, line: Int, column: String, value: Int)
+  /// An index at or above the count the caller gave (`--samples`).
+  case indexBeyondCount(path: String, line: Int, column: String, value: Int, count: Int)
   /// The same (epoch, index) pair on two lines.
   case duplicateRow(path: String, line: Int, firstLine: Int, epoch: Int, index: Int)
   /// Epochs must be 0..<E without a gap.
@@ -55,6 +57,9 @@ public enum PruneSignalsError: Error, Equatable, Sendable, CustomStringConvertib
     case .indexOutOfRange(let path, let line, let column, let value):
       return "\(path), line \(line): \(column) = \(value) is outside 0..<2^31; indices count "
         + "from 0."
+    case .indexBeyondCount(let path, let line, let column, let value, let count):
+      return "\(path), line \(line): \(column) \(value) is outside 0..<\(count), the count "
+        + "given; pass the logged run's \(column) count."
     case .duplicateRow(let path, let line, let firstLine, let epoch, let index):
       return "\(path), line \(line): epoch \(epoch), index \(index) already appeared on line "
         + "\(firstLine); keep one row per pair."
@@ -63,7 +68,9 @@ public enum PruneSignalsError: Error, Equatable, Sendable, CustomStringConvertib
         + "0, 1, ..., E-1 without a gap."
     case .missingRows(let path, let epoch, let missing, let firstMissing, let unit):
       return "\(path): epoch \(epoch) lacks \(missing) \(unit)(s), the first being \(unit) "
-        + "\(firstMissing); every epoch must list every \(unit) once."
+        + "\(firstMissing); every epoch must list every \(unit) once. A log of a pruned run "
+        + "lists only what it trained: read it with missing entries carried forward "
+        + "(prunelab simulate --missing carry-forward)."
     case .inconsistentLabel(let path, let line, let sample, let label, let earlier):
       return "\(path), line \(line): sample \(sample) has label \(label), but \(earlier) "
         + "earlier; a sample keeps its label in every epoch."

@@ -91,7 +91,11 @@ public final class Trainer {
     _ rule: inout Rule, hooks: TrainingHooks<Rule.State> = .init()
   ) throws -> TrainingSummary {
     try checkCompatibility(of: rule)
-    MiniCNN.setBLASThreadCount(configuration.threadCount)
+    // The threads are the network's own workers, which split every step (and the evaluation);
+    // OpenBLAS stays at 1 thread, so no step has to lower and restore the process-wide count
+    // (a restore racing with another trainer in the process would change its sums).
+    network.workerCount = configuration.threadCount
+    MiniCNN.setBLASThreadCount(1)
     let measuresActivations = measuresActivations(for: rule)
     while nextEpoch < configuration.epochs && !hasStoppedEarly {
       try trainEpoch(&rule, measuresActivations: measuresActivations, hooks: hooks)

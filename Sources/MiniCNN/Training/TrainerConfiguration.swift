@@ -34,7 +34,8 @@ public struct TrainerConfiguration: Sendable, Hashable {
   public let activationMeasurement: ActivationMeasurement
   /// The batch size of the test-set evaluation after each epoch (no effect on results).
   public let evaluationBatchSize: Int
-  /// The number of OpenBLAS threads; results depend on it (the GEMM splits its sums by thread).
+  /// The threads that share each training step (``ConvolutionalNetwork/workerCount``; OpenBLAS
+  /// runs on 1). Results depend on it: the weight gradients add per-thread partial sums.
   public let threadCount: Int
   /// The seed of the weight initialisation and the augmentation draws.
   public let seed: UInt64

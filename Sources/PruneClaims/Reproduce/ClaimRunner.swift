@@ -6,6 +6,9 @@ import Synchronization
 /// Claims are independent and each is a pure function of its ``ClaimContext`` (profile and
 /// seed), so the outcomes, and every byte written from them, do not depend on `jobs` or on
 /// which claim finishes first: the runner only changes *when* a claim runs, never its inputs.
+///
+/// Timing-based claims (``TimingBasedClaim``, X-2) measure wall-clock time, which another claim
+/// running beside them would distort; they run last, one at a time, once every other claim is done.
 public enum ClaimRunner {
   /// One progress event: a claim started, reported progress, or finished.
   public struct Progress: Sendable {
@@ -37,56 +40,67 @@ public enum ClaimRunner {
   ) -> [ClaimOutcome] {
     precondition(jobs >= 1, "jobs must be at least 1")
     let total = claims.count
+    let timed = claims.indices.filter { claims[$0] is any TimingBasedClaim }
+    let untimed = claims.indices.filter { !(claims[$0] is any TimingBasedClaim) }
     let state = Mutex(RunState(outcomes: Array(repeating: nil, count: total)))
-    let workerCount = min(jobs, max(total, 1))
-    let group = DispatchGroup()
-    for _ in 0..<workerCount {
-      group.enter()
-      DispatchQueue.global(qos: .userInitiated).async {
-        while let index = state.withLock({ $0.takeNext(below: total) }) {
-          let claim = claims[index]
-          let context = ClaimContext(profile: profile, seed: seed) { fraction, note in
-            let done = state.withLock { $0.finishedCount }
+    for (phase, jobsOfPhase) in [(untimed, jobs), (timed, 1)] where !phase.isEmpty {
+      state.withLock { $0.startPhase(phase) }
+      let group = DispatchGroup()
+      for _ in 0..<min(jobsOfPhase, phase.count) {
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+          while let index = state.withLock({ $0.takeNext() }) {
+            let claim = claims[index]
+            let context = ClaimContext(profile: profile, seed: seed) { fraction, note in
+              let done = state.withLock { $0.finishedCount }
+              progress(Progress(
+                id: claim.id, finishedCount: done, totalCount: total, fraction: fraction,
+                note: note, isFinished: false))
+            }
+            let outcome: ClaimOutcome
+            do {
+              outcome = .finished(try claim.run(in: context))
+            } catch {
+              outcome = .failed(
+                id: claim.id, family: claim.family, title: claim.title, reason: "\(error)")
+            }
+            let done = state.withLock { $0.store(outcome, at: index) }
+            let note: String
+            switch outcome {
+            case .finished(let result): note = result.verdict.rawValue
+            case .failed(_, _, _, let reason): note = "failed: \(reason)"
+            }
             progress(Progress(
-              id: claim.id, finishedCount: done, totalCount: total, fraction: fraction,
-              note: note, isFinished: false))
+              id: claim.id, finishedCount: done, totalCount: total, fraction: 1, note: note,
+              isFinished: true))
           }
-          let outcome: ClaimOutcome
-          do {
-            outcome = .finished(try claim.run(in: context))
-          } catch {
-            outcome = .failed(
-              id: claim.id, family: claim.family, title: claim.title, reason: "\(error)")
-          }
-          let done = state.withLock { $0.store(outcome, at: index) }
-          let note: String
-          switch outcome {
-          case .finished(let result): note = result.verdict.rawValue
-          case .failed(_, _, _, let reason): note = "failed: \(reason)"
-          }
-          progress(Progress(
-            id: claim.id, finishedCount: done, totalCount: total, fraction: 1, note: note,
-            isFinished: true))
+          group.leave()
         }
-        group.leave()
       }
+      group.wait()
     }
-    group.wait()
     return state.withLock { $0.outcomes.compactMap { $0 } }
   }
 
-  /// The shared queue position and the outcomes, behind one lock.
+  /// The current phase's queue, its position and the outcomes, behind one lock.
   private struct RunState: ~Copyable {
+    var queue: [Int] = []
     var next = 0
     var finishedCount = 0
     var outcomes: [ClaimOutcome?]
 
     init(outcomes: [ClaimOutcome?]) { self.outcomes = outcomes }
 
-    mutating func takeNext(below total: Int) -> Int? {
-      guard next < total else { return nil }
+    /// Queues the claims of the next phase (indices in registry order).
+    mutating func startPhase(_ indices: [Int]) {
+      queue = indices
+      next = 0
+    }
+
+    mutating func takeNext() -> Int? {
+      guard next < queue.count else { return nil }
       defer { next += 1 }
-      return next
+      return queue[next]
     }
 
     mutating func store(_ outcome: ClaimOutcome, at index: Int) -> Int {
