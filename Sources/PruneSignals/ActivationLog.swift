@@ -77,7 +77,7 @@ public struct ActivationLog: Sendable, Equatable {
   public static func read(
     from path: String, missing: MissingLogEntries = .reject, batchCount: Int? = nil
   ) throws -> ActivationLog {
-    try ActivationLog(table: reader(missing, batchCount).read(path: path))
+    try load(path: path, missing: missing, indexCount: batchCount)
   }
 
   /// Parses and checks CSV bytes; `name` stands for the file in error messages.
@@ -85,16 +85,16 @@ public struct ActivationLog: Sendable, Equatable {
     csv bytes: [UInt8], name: String = "activation log", missing: MissingLogEntries = .reject,
     batchCount: Int? = nil
   ) throws -> ActivationLog {
-    try ActivationLog(table: reader(missing, batchCount).parse(bytes: bytes, path: name))
+    try load(bytes: bytes, name: name, missing: missing, indexCount: batchCount)
   }
+}
 
-  private static func reader(_ missing: MissingLogEntries, _ batchCount: Int?) -> LongTableReader {
-    LongTableReader(
-      indexColumn: "batch", valueColumn: "xbar", allowsLabel: false, missing: missing,
-      expectedIndexCount: batchCount)
-  }
+extension ActivationLog: LongTableLog {
+  static let indexColumn = "batch"
+  static let valueColumn = "xbar"
+  static let allowsLabel = false
 
-  private init(table: LongTableReader.Table) throws {
+  init(table: LongTableReader.Table) throws {
     try self.init(batchCount: table.indexCount, statistics: table.values)
     fill = table.fill
   }

@@ -107,7 +107,7 @@ extension LossLog {
   public static func read(
     from path: String, missing: MissingLogEntries = .reject, sampleCount: Int? = nil
   ) throws -> LossLog {
-    try LossLog(table: reader(missing, sampleCount).read(path: path))
+    try load(path: path, missing: missing, indexCount: sampleCount)
   }
 
   /// Parses and checks CSV bytes; `name` stands for the file in error messages.
@@ -115,16 +115,16 @@ extension LossLog {
     csv bytes: [UInt8], name: String = "loss log", missing: MissingLogEntries = .reject,
     sampleCount: Int? = nil
   ) throws -> LossLog {
-    try LossLog(table: reader(missing, sampleCount).parse(bytes: bytes, path: name))
+    try load(bytes: bytes, name: name, missing: missing, indexCount: sampleCount)
   }
+}
 
-  private static func reader(_ missing: MissingLogEntries, _ sampleCount: Int?) -> LongTableReader {
-    LongTableReader(
-      indexColumn: "sample", valueColumn: "loss", allowsLabel: true, missing: missing,
-      expectedIndexCount: sampleCount)
-  }
+extension LossLog: LongTableLog {
+  static let indexColumn = "sample"
+  static let valueColumn = "loss"
+  static let allowsLabel = true
 
-  private init(table: LongTableReader.Table) throws {
+  init(table: LongTableReader.Table) throws {
     try self.init(sampleCount: table.indexCount, losses: table.values, labels: table.labels)
     fill = table.fill
   }
