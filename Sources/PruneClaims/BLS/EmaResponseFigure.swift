@@ -36,7 +36,7 @@ enum EmaResponseFigure {
       title: "BLS-1: EMA magnitude response, measured vs analytic",
       xAxis: .log10("frequency f (cycles per visit)"), yAxis: .log10("|H(f)|"), series: series,
       legend: .right)
-    return try plot.svg()
+    return plot.svg()
   }
 
   /// About `count` bin indices whose frequencies are spread evenly on a log axis (bin 0 left out).

@@ -236,6 +236,6 @@ enum SnrFigure {
     let plot = XYPlot(
       title: "BLS-3: EMA output SNR vs alpha", xAxis: .linear("alpha"),
       yAxis: .log10("output SNR (signal power / noise power)"), series: series, legend: .right)
-    return try plot.svg()
+    return plot.svg()
   }
 }

@@ -219,6 +219,6 @@ enum ProxyQualityFigure {
       title: "BLS-4: rank correlation of BLS scores with the true loss",
       xAxis: .linear("alpha"), yAxis: .linear("rank correlation"), series: series,
       legend: .right)
-    return try plot.svg()
+    return plot.svg()
   }
 }

@@ -20,6 +20,6 @@ enum SpectraFigure {
       title: title, xAxis: .log10("frequency f (cycles per visit)"),
       yAxis: .log10(densityLabel), series: series, referenceLines: lines,
       legend: .below)
-    return try plot.svg()
+    return plot.svg()
   }
 }

@@ -46,7 +46,7 @@ enum BpasRetentionFigure {
     let plot = XYPlot(
       title: title, xAxis: .linear("epoch"), yAxis: .linear("retained batches n_i / n_0"),
       series: series, legend: .below)
-    return try plot.svg()
+    return plot.svg()
   }
 }
 

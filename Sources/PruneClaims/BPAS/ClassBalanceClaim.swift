@@ -125,7 +125,7 @@ public struct ClassBalanceClaim: Claim {
           name: "class-shares",
           caption: "Class shares of the retained data with class-dependent stability: batch-level "
             + "B-PAS stays on the original shares, sample-level pruning removes the classes that "
-            + "settle first.", svg: try plot.svg())
+            + "settle first.", svg: plot.svg())
       ],
       discussion: "The paper's argument: a batch mixes classes, so its mean statistic settles at "
         + "a time that hardly depends on which classes it holds, and dropping it removes the "

@@ -120,7 +120,7 @@ public struct ThresholdScheduleClaim: Claim {
         ClaimFigure(
           name: "schedule",
           caption: "delta(t) for I = 200 planned epochs and each (delta_s, delta_e), log y axis: "
-            + "straight lines from delta_s at t = 0 to delta_e at t = I.", svg: try plot.svg())
+            + "straight lines from delta_s at t = 0 to delta_e at t = I.", svg: plot.svg())
       ],
       discussion: "The end points are exact up to the rounding of exp(log(delta_e/delta_s)); the "
         + "tolerance (|ln(delta_e/delta_s)| + 4) eps bounds that rounding. The printed worked "
