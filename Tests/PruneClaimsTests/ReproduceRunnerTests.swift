@@ -165,9 +165,13 @@ private func temporaryFolder() throws -> URL {
     #expect(throws: ClaimsError.self) { try ReproduceOptions(outputPath: ".", jobs: jobs) }
   }
 
-  @Test func csvRoundTripsQuotedCells() {
-    let rows = [["a", "b,c", "d\"e"], ["1", "", "line\nbreak"]]
-    let text = CSVText.render(header: rows[0], rows: [rows[1]])
-    #expect(CSVText.parse(text) == rows)
+  @Test func ledgerRoundTripsQuotedCells() throws {
+    var ledger = VerdictLedger()
+    ledger.record(
+      .failed(id: "X-9", family: .crossRule, title: "a \"quoted\", title", reason: "r"),
+      profile: .quick, seed: 1)
+    let text = try ledger.csv(order: ["X-9"])
+    #expect(text.contains("\"a \"\"quoted\"\", title\""))
+    #expect(VerdictLedger(csv: text) == ledger)
   }
 }

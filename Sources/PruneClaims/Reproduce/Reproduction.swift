@@ -106,11 +106,12 @@ public enum Reproduction {
     if case .finished(let result) = outcome {
       for table in result.tables {
         let path = ClaimSection.tablePath(claim: id, table: table.name)
-        try folders.notebooks.write(CSVText.render(header: table.header, rows: table.rows), to: path)
+        let csv = try CSVTable(columns: table.header, textRows: table.rows, name: path).csvText
+        try folders.notebooks.write(csv, to: path)
         written.append("notebooks-md/" + path)
       }
       let checksPath = ClaimSection.tablePath(claim: id, table: "checks")
-      try folders.notebooks.write(checksCSV(result), to: checksPath)
+      try folders.notebooks.write(try checksCSV(result), to: checksPath)
       written.append("notebooks-md/" + checksPath)
       for figure in result.figures {
         let path = ClaimSection.figurePath(claim: id, figure: figure.name)
@@ -127,7 +128,7 @@ public enum Reproduction {
     return written
   }
 
-  private static func checksCSV(_ result: ClaimResult) -> String {
+  private static func checksCSV(_ result: ClaimResult) throws -> String {
     let header = [
       "setting", "quantity", "measured", "predicted", "difference", "uncertainty", "tolerance",
       "comparison", "expected_to_hold", "verdict",
@@ -140,7 +141,7 @@ public enum Reproduction {
         check.comparison.rawValue, check.expectedToHold ? "true" : "false", check.verdict.rawValue,
       ]
     }
-    return CSVText.render(header: header, rows: rows)
+    return try CSVTable(columns: header, textRows: rows, name: "checks").csvText
   }
 
   private static func writePages(
@@ -151,7 +152,7 @@ public enum Reproduction {
       ledger.record(outcome, profile: options.profile, seed: options.seed)
     }
     var written: [String] = []
-    try folders.notebooks.write(ledger.csv(order: registry.map(\.id)), to: "verdicts.csv")
+    try folders.notebooks.write(try ledger.csv(order: registry.map(\.id)), to: "verdicts.csv")
     written.append("notebooks-md/verdicts.csv")
     for family in ClaimFamily.allCases {
       let claims = registry.filter { $0.family == family }

@@ -1,3 +1,5 @@
+import PruneReport
+
 /// `notebooks-md/verdicts.csv`: the last verdict of every claim that has been run.
 ///
 /// One row per claim, in registry order: id, family, title, verdict, the counts of decisive
@@ -27,10 +29,11 @@ public struct VerdictLedger: Sendable, Equatable {
 
   public init(entries: [String: Entry] = [:]) { self.entries = entries }
 
-  /// Reads the ledger from CSV text; rows that do not have the header's shape are skipped.
+  /// Reads the ledger from CSV text; rows that do not have the header's shape are skipped, and
+  /// text that is not CSV at all reads as an empty ledger (the next run rewrites it).
   public init(csv text: String) {
     var entries: [String: Entry] = [:]
-    let rows = CSVText.parse(text)
+    let rows = (try? CSVParser.records(in: text)) ?? []
     guard let first = rows.first, first == VerdictLedger.header else {
       self.entries = [:]
       return
@@ -60,13 +63,13 @@ public struct VerdictLedger: Sendable, Equatable {
   }
 
   /// The CSV text, rows in the order of `ids` (registry order); ids never run are left out.
-  func csv(order ids: [String]) -> String {
+  func csv(order ids: [String]) throws -> String {
     let rows = ids.compactMap { entries[$0.uppercased()] }.map { entry in
       [
         entry.id, entry.family, entry.title, entry.verdict, "\(entry.holds)", "\(entry.fails)",
         "\(entry.inconclusive)", entry.profile, entry.seed,
       ]
     }
-    return CSVText.render(header: VerdictLedger.header, rows: rows)
+    return try CSVTable(columns: VerdictLedger.header, textRows: rows, name: "verdicts").csvText
   }
 }

@@ -34,6 +34,14 @@ public struct CSVTable: Sendable, Hashable {
     self.rows = []
   }
 
+  /// A table of cells that are already text (formatted elsewhere), each a ``CSVValue/string(_:)``.
+  ///
+  /// - Throws: the errors of ``init(columns:name:)`` and ``append(_:)``.
+  public init(columns: [String], textRows: [[String]], name: String = "table") throws {
+    try self.init(columns: columns, name: name)
+    try append(contentsOf: textRows.map { $0.map(CSVValue.string) })
+  }
+
   /// Appends one row.
   ///
   /// - Throws: ``PruneReportError/rowLengthMismatch(table:row:expected:found:)`` when the row
