@@ -26,7 +26,9 @@ extension PruneLab {
         trained_samples, wall_seconds, selection_seconds, ...), summary.json (rule, \
         final_test_accuracy, saved_fraction, wall_seconds, ...), manifest.json, and with \
         --log-losses / --log-activations losses.csv (epoch,sample,loss,label) and \
-        activations.csv (epoch,batch,xbar). With --checkpoint FILE the run's state is saved \
+        activations.csv (epoch,batch,xbar). A pruned epoch logs only what it trained; replay \
+        such logs through any rule with `prunelab simulate --losses FILE --missing \
+        carry-forward`. With --checkpoint FILE the run's state is saved \
         after every epoch; --resume FILE continues it and ends with the same numbers as an \
         uninterrupted run with the same seed and --threads.
 
