@@ -45,3 +45,43 @@ public struct LogFill: Sendable, Hashable {
     return text
   }
 }
+
+extension LogFill {
+  /// Fills the pairs `logged` says are absent (``MissingLogEntries/carryForward``): per index,
+  /// the latest earlier logged value, else the first logged value, else the epoch's mean over
+  /// its logged values (every epoch has at least one, checked before).
+  static func carryForward(
+    _ values: inout [Double], logged: (Int) -> Bool, epochs: Int, count: Int
+  ) -> LogFill {
+    var fill = LogFill()
+    var epochMean = [Double](repeating: 0, count: epochs)
+    for epoch in 0..<epochs {
+      var sum = 0.0
+      var n = 0
+      for index in 0..<count where logged(epoch * count + index) {
+        sum += values[epoch * count + index]
+        n += 1
+      }
+      epochMean[epoch] = n > 0 ? sum / Double(n) : 0
+    }
+    for index in 0..<count {
+      guard let first = (0..<epochs).first(where: { logged($0 * count + index) }) else {
+        fill.unloggedIndices += 1
+        fill.epochMeans += epochs
+        for epoch in 0..<epochs { values[epoch * count + index] = epochMean[epoch] }
+        continue
+      }
+      var last = values[first * count + index]
+      for epoch in 0..<epochs {
+        let slot = epoch * count + index
+        if logged(slot) {
+          last = values[slot]
+        } else {
+          values[slot] = last
+          if epoch < first { fill.carriedBackward += 1 } else { fill.carriedForward += 1 }
+        }
+      }
+    }
+    return fill
+  }
+}
