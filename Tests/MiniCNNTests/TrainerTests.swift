@@ -108,6 +108,17 @@ func tinyConfiguration(
     #expect(try finalWeights(seed: 3) != finalWeights(seed: 4))
   }
 
+  @Test(arguments: [1, 2])
+  func threadsAreTheNetworksWorkers(threads: Int) throws {
+    let configuration = try TrainerConfiguration(
+      epochs: 1, batchSize: 32, schedule: .oneCycle(maximum: 0.05), threadCount: threads, seed: 5)
+    let trainer = try Trainer(configuration: configuration, data: try tinyData())
+    var rule = ProbeRule(setup: try trainer.ruleSetup(seed: 1))
+    _ = try trainer.train(&rule)
+    // (OpenBLAS's count is process-wide and other tests run beside this one: not checked here.)
+    #expect(trainer.network.workerCount == threads)
+  }
+
   @Test func reportsTheActivationStatisticWhenTheRuleNeedsIt() throws {
     let trainer = try Trainer(configuration: try tinyConfiguration(epochs: 1), data: try tinyData())
     var rule = ProbeRule(
