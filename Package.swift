@@ -10,6 +10,7 @@
 //   MiniCNN                    a real CNN trainer on OpenBLAS
 //   PruneReport                CSV, SVG, Markdown, manifests, atomic writes
 //   PruneClaims                every claim: setting -> measurement -> prediction -> verdict
+//   PruneSweep                 stress sweeps of the rules under controlled noise, sharded
 //   PruneLabCLI / prunelab     the command-line tool
 import PackageDescription
 
@@ -24,6 +25,7 @@ let package = Package(
     .library(name: "MiniCNN", targets: ["MiniCNN"]),
     .library(name: "PruneReport", targets: ["PruneReport"]),
     .library(name: "PruneClaims", targets: ["PruneClaims"]),
+    .library(name: "PruneSweep", targets: ["PruneSweep"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -55,10 +57,14 @@ let package = Package(
       ],
       exclude: ["README.md"]),
     .target(
+      name: "PruneSweep",
+      dependencies: ["PruneCore", "PruneSignals", "PruneEngine", "PruneAnalysis", "PruneReport"],
+      exclude: ["README.md"]),
+    .target(
       name: "PruneLabCLI",
       dependencies: [
         "PruneCore", "PruneSignals", "PruneEngine", "PruneAnalysis", "MiniCNN", "PruneReport",
-        "PruneClaims",
+        "PruneClaims", "PruneSweep",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "prunelab", dependencies: ["PruneLabCLI"]),
@@ -85,6 +91,7 @@ let package = Package(
     .testTarget(name: "MiniCNNTests", dependencies: ["MiniCNN", "_PruneTestSupport"]),
     .testTarget(name: "PruneReportTests", dependencies: ["PruneReport", "_PruneTestSupport"]),
     .testTarget(name: "PruneClaimsTests", dependencies: ["PruneClaims", "_PruneTestSupport"]),
+    .testTarget(name: "PruneSweepTests", dependencies: ["PruneSweep", "_PruneTestSupport"]),
     .testTarget(
       name: "PruneLabCLITests", dependencies: ["PruneLabCLI", "_PruneTestSupport"]),
   ]

@@ -5,6 +5,7 @@ import PruneCore
 import PruneEngine
 import PruneReport
 import PruneSignals
+import PruneSweep
 
 #if canImport(Glibc)
   import Glibc
@@ -67,6 +68,9 @@ extension PruneLab {
       }
     case let error as MiniCNNError:
       return error.exitStatus
+    case let error as PruneSweepError:
+      if case .incompleteMerge = error { return .dataError }
+      return .usage
     default:
       return nil
     }

@@ -18,6 +18,7 @@ public struct PruneLab: ParsableCommand {
       Train.self,
       Reproduce.self,
       Claims.self,
+      Sweep.self,
     ]
   )
   public init() {}

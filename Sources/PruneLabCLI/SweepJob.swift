@@ -1,0 +1,84 @@
+import Foundation
+import PruneCore
+import PruneReport
+import PruneSweep
+
+/// One `prunelab sweep run`: builds the grid, resolves and checks every point of the shard
+/// before anything runs or is written, measures, and writes the shard's files together.
+struct SweepJob {
+  let command: PruneLab.SweepRun
+  let grid: SweepGrid
+  let shard: SweepShard
+  let resolver: SweepSettingsResolver
+
+  /// - Throws: ``PruneSweep/PruneSweepError`` for a bad grid, shard or setting; the rules'
+  ///   range errors for a bad value, all before any output.
+  init(command: PruneLab.SweepRun) throws {
+    self.command = command
+    let rules = command.rules.split(separator: ",").map { String($0) }
+    for rule in rules { _ = try RuleCatalog.descriptor(named: rule) }
+    grid = try SweepGrid(
+      axes: try command.axes.map(Self.axis), rules: rules, seedCount: command.seeds,
+      baseSeed: command.seed)
+    shard = try SweepShard(parsing: command.shard)
+    guard command.jobs >= 1 else {
+      throw PruneLabCLIError.needsOption(option: "--jobs", reason: "give at least 1 thread")
+    }
+    resolver = SweepSettingsResolver(baseSignalArguments: command.signals.canonicalArguments)
+    let setup = try TrainingSetup(
+      sampleCount: command.samples, batchSize: command.batchSize, plannedEpochs: command.epochs,
+      seed: command.seed)
+    // Every combination must resolve, and every rule accept its options, before any run.
+    for combination in 0..<grid.settingCount {
+      let point = grid.point(combination)
+      let conditions = try resolver.conditions(for: point)
+      for rule in rules {
+        _ = try RuleCatalog.makeRule(named: rule, options: conditions.ruleOptions, setup: setup)
+      }
+    }
+  }
+
+  /// `name=v1,v2,...`.
+  static func axis(_ text: String) throws -> SweepGrid.Axis {
+    guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+      throw PruneSweepError.badGrid("--vary \(text) is not name=v1,v2,...")
+    }
+    let name = String(text[..<equals])
+    let values = text[text.index(after: equals)...].split(separator: ",").map { String($0) }
+    return SweepGrid.Axis(name: name.hasPrefix("--") ? String(name.dropFirst(2)) : name, values: values)
+  }
+
+  func run() throws {
+    let resolver = self.resolver
+    let runner = SweepRunner(
+      grid: grid, samples: command.samples, batchSize: command.batchSize, epochs: command.epochs,
+      conditions: { try resolver.conditions(for: $0) })
+    let total = grid.points(in: shard).count
+    let reports = command.progress || ProgressReporter.isTerminal
+    let label = shard.description
+    let rows = try runner.run(shard: shard, jobs: command.jobs) { done in
+      guard reports, done == total || done % max(1, total / 20) == 0 else { return }
+      FileHandle.standardError.write(Data("sweep \(label): \(done)/\(total) points\n".utf8))
+    }
+    let stem = shard.fileStem
+    let table = try SweepTable.table(rows, grid: grid, name: stem)
+    var files = [OutputFile(name: "\(stem).csv", text: table.csvText)]
+    if shard.count == 1 {
+      files.append(OutputFile(name: "sweep.csv", text: table.csvText))
+      files.append(
+        OutputFile(name: "sweep-summary.csv", text: try SweepSummary.summarize(csv: table.csvText).csvText))
+    }
+    let manifest = RunManifest(
+      toolVersion: PruneLabVersion.current,
+      arguments: ["prunelab", "sweep", "run"] + Array(CommandLine.arguments.dropFirst(3)),
+      seed: command.seed,
+      parameters: [
+        "grid": .string(grid.fingerprint), "pointCount": .integer(grid.pointCount),
+        "shard": .string(shard.description), "samples": .integer(command.samples),
+        "epochs": .integer(command.epochs), "batchSize": .integer(command.batchSize),
+        "signals": .string(command.signals.canonicalArguments.joined(separator: " ")),
+      ], outputs: files.map(\.name))
+    files.append(OutputFile(name: "\(stem).json", text: manifest.jsonText))
+    try OutputFolder(path: command.out).writeTogether(files)
+  }
+}
