@@ -91,7 +91,9 @@ let package = Package(
     .testTarget(name: "MiniCNNTests", dependencies: ["MiniCNN", "_PruneTestSupport"]),
     .testTarget(name: "PruneReportTests", dependencies: ["PruneReport", "_PruneTestSupport"]),
     .testTarget(name: "PruneClaimsTests", dependencies: ["PruneClaims", "_PruneTestSupport"]),
-    .testTarget(name: "PruneSweepTests", dependencies: ["PruneSweep", "_PruneTestSupport"]),
+    .testTarget(
+      name: "PruneSweepTests",
+      dependencies: ["PruneSweep", "PruneCore", "PruneSignals", "PruneReport", "_PruneTestSupport"]),
     .testTarget(
       name: "PruneLabCLITests", dependencies: ["PruneLabCLI", "_PruneTestSupport"]),
   ]

@@ -63,11 +63,7 @@ struct SweepJob {
     let stem = shard.fileStem
     let table = try SweepTable.table(rows, grid: grid, name: stem)
     var files = [OutputFile(name: "\(stem).csv", text: table.csvText)]
-    if shard.count == 1 {
-      files.append(OutputFile(name: "sweep.csv", text: table.csvText))
-      files.append(
-        OutputFile(name: "sweep-summary.csv", text: try SweepSummary.summarize(csv: table.csvText).csvText))
-    }
+    if shard.count == 1 { files += try PruneLab.SweepMergeCommand.wholeSweepFiles(csv: table.csvText) }
     let manifest = RunManifest(
       toolVersion: PruneLabVersion.current,
       arguments: ["prunelab", "sweep", "run"] + Array(CommandLine.arguments.dropFirst(3)),

@@ -12,8 +12,10 @@ extension PruneLab {
       discussion: """
         Reads every shard-<i>-of-<n>.csv with its .json manifest in DIR, checks that they are \
         all n shards of one sweep with every point exactly once, and writes sweep.csv (points \
-        in order; the same bytes as running the sweep unsharded) and sweep-summary.csv (per \
-        rule and setting: mean and standard deviation over seeds).
+        in order; the same bytes as running the sweep unsharded), sweep-summary.csv (per rule \
+        and setting: mean and standard deviation over seeds) and, when the first varied \
+        setting is numeric, sweep-excess-loss.svg and sweep-saved-fraction.svg (the mean \
+        against that setting, ± one standard deviation).
         """)
 
     @Argument(help: "The folder the shards wrote into.")
@@ -31,11 +33,22 @@ extension PruneLab {
       let shards = try names.filter { $0.hasPrefix("shard-") && $0.hasSuffix(".csv") }.sorted()
         .map { try Self.shard(named: $0, in: folder) }
       let merged = try SweepMerge.merge(shards)
-      let summary = try SweepSummary.summarize(csv: merged)
-      try OutputFolder(path: folder).writeTogether([
-        OutputFile(name: "sweep.csv", text: merged),
+      try OutputFolder(path: folder).writeTogether(try Self.wholeSweepFiles(csv: merged))
+    }
+
+    /// sweep.csv, sweep-summary.csv and the figures of a whole sweep's table.
+    static func wholeSweepFiles(csv: String) throws -> [OutputFile] {
+      let summary = try SweepSummary.summarize(csv: csv)
+      var files = [
+        OutputFile(name: "sweep.csv", text: csv),
         OutputFile(name: "sweep-summary.csv", text: summary.csvText),
-      ])
+      ]
+      for (metric, label, name) in SweepFigure.metrics {
+        if let svg = try SweepFigure.svg(summary: summary, metric: metric, label: label) {
+          files.append(OutputFile(name: name, text: svg))
+        }
+      }
+      return files
     }
 
     /// Reads `shard-<i>-of-<n>.csv` and the grid fingerprint and point count of its manifest.

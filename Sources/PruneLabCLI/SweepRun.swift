@@ -22,8 +22,8 @@ extension PruneLab {
         row per point (point, rule, seed_index, seed, the settings, saved_fraction, \
         final_expected_loss, full_data_final_expected_loss, excess_loss, difficulty_spearman, \
         mislabelled_iteration_ratio), and shard-<i>-of-<n>.json, its manifest. A whole-sweep \
-        run (no --shard) also writes sweep.csv and sweep-summary.csv (means and standard \
-        deviations over seeds). A point with seed S draws what `prunelab simulate --seed S` \
+        run (no --shard) also writes what `sweep merge` writes: sweep.csv, sweep-summary.csv \
+        (means and standard deviations over seeds) and the figures. A point with seed S draws what `prunelab simulate --seed S` \
         with the same settings draws, so any row can be rerun alone.
         """)
 
