@@ -30,7 +30,3 @@ import Testing
     #expect(try SweepFigure.svg(summary: summary, metric: "excess_loss", label: "e") == nil)
   }
 }
-
-
-
-
