@@ -29,6 +29,27 @@ import Testing
     #expect(manifest.contains("\"pointCount\": 16"))
   }
 
+  @Test func aRowIsTheSimulateRunWithItsSeedAndSettings() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try runPruneLab(
+      ["sweep", "run", "--rules", "infobatch", "--vary", "label-noise=0.2", "--seeds", "2",
+       "--seed", "7", "--samples", "200", "--epochs", "8", "--batch-size", "20", "--out",
+       folder.path("sweep")])
+    let rows = String(decoding: try folder.contents("sweep/sweep.csv"), as: UTF8.self)
+      .split(separator: "\n")
+    let second = rows[2].split(separator: ",", omittingEmptySubsequences: false)
+    #expect(second[3] == "8")  // seed 7 + 1
+    try runPruneLab(
+      ["simulate", "--rule", "infobatch", "--label-noise", "0.2", "--seed", "8", "--samples",
+       "200", "--epochs", "8", "--batch-size", "20", "--out", folder.path("simulate")])
+    let summary = try #require(
+      try JSONSerialization.jsonObject(with: folder.contents("simulate/summary.json"))
+        as? [String: Any])
+    let saved = try #require(summary["saved_fraction"] as? Double)
+    #expect(Double(String(second[5])) == saved)
+  }
+
   @Test func badSettingsAreRefusedBeforeAnyOutput() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
