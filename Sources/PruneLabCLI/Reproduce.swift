@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PruneAnalysis
 import PruneClaims
 
 extension PruneLab {
@@ -42,6 +43,13 @@ extension PruneLab {
 
     public func run() throws {
       let options = try makeOptions()
+      let kernel = BLASInfo.openBLASCoreName
+      if kernel.lowercased() != "haswell" {
+        let notice = "prunelab: OpenBLAS uses its \(kernel) kernel; end-to-end claims will differ "
+          + "from the committed pages in their last digits (set OPENBLAS_CORETYPE=Haswell, as "
+          + "scripts/reproduce does, to regenerate them byte for byte)\n"
+        FileHandle.standardError.write(Data(notice.utf8))
+      }
       let started = Date()
       let summary = try Reproduction.run(options) { event in
         guard event.isFinished else { return }

@@ -1,5 +1,6 @@
 import Foundation
 import MiniCNN
+import PruneAnalysis
 import PruneCore
 import PruneReport
 
@@ -85,6 +86,7 @@ struct TrainFiles {
       "cropPadding": .integer(configuration.cropPadding),
       "horizontalFlip": .bool(configuration.horizontalFlip),
       "threads": .integer(configuration.threadCount),
+      "openBLASCore": .string(BLASInfo.openBLASCoreName),
       "dataSeed": .init(command.dataSeed),
       "trainSamples": .integer(data.train.sampleCount),
       "testSamples": .integer(data.test.sampleCount),

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PruneAnalysis
@@ -9,5 +10,14 @@ import Testing
     #expect(!BLASInfo.isGSLReferenceCBLAS)
     #expect(BLASInfo.openBLASConfiguration.contains("OpenBLAS"))
     #expect(BLASInfo.openBLASThreadCount >= 1)
+  }
+
+  /// The kernel name is what `OPENBLAS_CORETYPE` pins when it is set (scripts/reproduce sets it).
+  @Test func coreNameFollowsTheEnvironment() {
+    let name = BLASInfo.openBLASCoreName
+    #expect(!name.isEmpty)
+    if let pinned = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"], !pinned.isEmpty {
+      #expect(name.lowercased() == pinned.lowercased())
+    }
   }
 }

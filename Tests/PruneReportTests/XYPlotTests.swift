@@ -184,7 +184,7 @@ func checkedElementNames(_ svg: String) throws -> [String] {
     let huge = try PlotSeries(name: "huge", x: [-1e308, 1e308], y: [-1e308, 1e308])
     let tiny = try PlotSeries(
       name: "tiny", x: [.leastNonzeroMagnitude, 1e-300, 1],
-      y: [1e-320, 1e300, .greatestFiniteMagnitude])
+      y: [.leastNormalMagnitude / 1000, 1e300, .greatestFiniteMagnitude])
     for plot in [
       XYPlot(title: "huge", xAxis: .linear("x"), yAxis: .linear("y"), series: [huge]),
       XYPlot(title: "tiny", xAxis: .log10("x"), yAxis: .log10("y"), series: [tiny]),

@@ -44,6 +44,14 @@ public enum BLASInfo {
     return String(cString: text)
   }
 
+  /// The CPU kernel family OpenBLAS chose at load time (`openblas_get_corename`), e.g.
+  /// "Haswell" or "Cooperlake". sgemm's rounding, and so the last digits of any training run,
+  /// depend on it; `OPENBLAS_CORETYPE` in the environment overrides the choice.
+  public static var openBLASCoreName: String {
+    guard let text = openblas_get_corename() else { return "" }
+    return String(cString: text)
+  }
+
   /// The number of threads OpenBLAS uses (`openblas_get_num_threads`).
   public static var openBLASThreadCount: Int { Int(openblas_get_num_threads()) }
 }

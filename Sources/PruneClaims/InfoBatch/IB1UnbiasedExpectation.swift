@@ -90,7 +90,7 @@ public struct IB1UnbiasedExpectation: Claim {
         rule: &bernoulliRule, field: field, draws: setting.draws, total: total,
         weightings: [true])
       let randomConfiguration = try RandomBaselineConfiguration(pruneRatio: r, rescales: false)
-      var randomRule = try DynamicRandom(configuration: randomConfiguration, setup: setup)
+      var randomRule = DynamicRandom(configuration: randomConfiguration, setup: setup)
       let randomRuns = try monteCarlo(
         rule: &randomRule, field: field, draws: setting.draws, total: total,
         weightings: [true])

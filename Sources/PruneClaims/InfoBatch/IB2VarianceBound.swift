@@ -138,7 +138,7 @@ public struct IB2VarianceBound: Claim {
     let setup = try TrainingSetup(
       sampleCount: setting.sampleCount, batchSize: setting.batchSize,
       plannedEpochs: setting.draws + 1, seed: seed &+ 1)
-    var rule = try DynamicRandom(configuration: configuration, setup: setup)
+    var rule = DynamicRandom(configuration: configuration, setup: setup)
     let losses = field.losses
     var values: [Double] = []
     for epoch in 0...setting.draws {

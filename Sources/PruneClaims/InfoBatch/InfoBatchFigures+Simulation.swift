@@ -20,7 +20,7 @@ extension IB4Annealing {
         name: "predicted (sampling without replacement)", x: deltas,
         y: measurements.map(\.predictedRMS), style: .line,
         appearance: SeriesAppearance(color: claimColor(0), dash: "6 4")))
-    var loss = try XYPlot(
+    var loss = XYPlot(
       title: "IB-4: final loss against full-data training",
       xAxis: .linear("annealing δ"), yAxis: .linear("final mean loss − full data's"),
       legend: .below)
@@ -54,7 +54,7 @@ extension IB4Annealing {
 
 extension IB5SelectionOverhead {
   static func timingFigure(_ timings: [Measurement], sizes: [Int]) throws -> ClaimFigure {
-    var plot = try XYPlot(
+    var plot = XYPlot(
       title: "IB-5: CPU time to select against the number of scores (timings vary per run)",
       xAxis: .log10("number of scores N"), yAxis: .log10("fastest CPU time (s)"), legend: .below)
     for operation in Operation.allCases {

@@ -54,7 +54,7 @@ extension IB1UnbiasedExpectation {
 
 extension IB2VarianceBound {
   static func varianceFigure(_ couplings: [CouplingMeasurement]) throws -> ClaimFigure {
-    var plot = try XYPlot(
+    var plot = XYPlot(
       title: "IB-2: variance of rescaled pruned gradients over the bound of Eq. 19",
       xAxis: .linear("gradient coordinate j"),
       yAxis: .linear("Var_S[γ g_j] / ((|D|/|S|)² Var_D[g_j])"), legend: .below)

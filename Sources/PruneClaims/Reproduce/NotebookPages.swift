@@ -1,3 +1,5 @@
+import PruneAnalysis
+
 /// The family pages and the index, assembled from stored claim sections and the ledger.
 enum NotebookPages {
   /// One family's page: title, paper, how to regenerate, a summary table, then each claim's
@@ -53,7 +55,12 @@ enum NotebookPages {
       + "exception to byte-identical regeneration: their pages show only settings, tolerances "
       + "and verdicts, while the measured times live in their `data/<ID>-*.csv` files and "
       + "figures, which change from run to run; on a busy machine their verdicts (and so this "
-      + "index and `verdicts.csv`) can change too.\n"
+      + "index and `verdicts.csv`) can change too.\n\n"
+    text += "End-to-end claims (they train the mini-CNN) depend in their last digits on the "
+      + "sgemm kernel OpenBLAS picks for the CPU. `scripts/reproduce` pins the Haswell kernel "
+      + "(`OPENBLAS_CORETYPE=Haswell`, available on every x86-64 CPU with AVX2), so their pages "
+      + "regenerate byte-identically across such machines; this run used the "
+      + "`\(BLASInfo.openBLASCoreName)` kernel.\n"
     return text
   }
 }
