@@ -82,7 +82,8 @@ public enum MiniCNNBenchmark {
       gigaflopsPerSecond: flops * Double(steps) / seconds / 1e9)
   }
 
-  static func rounded(_ value: Double, _ digits: Int) -> String {
+  /// `value` rounded to `digits` decimals, for the benchmarks' report lines.
+  public static func rounded(_ value: Double, _ digits: Int) -> String {
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     return "\((value * scale).rounded() / scale)"

@@ -6,9 +6,9 @@ import MiniCNN
 
 /// `PruneBench cnn [--batch B] [--steps N] [--warmup N] [--threads T] [--no-bn]
 /// [--blas-threads-only]`: the ref-cnn
-/// training throughput of cnn.md ("Figures to beat"). Prints one human line and one
-/// machine-readable line `cnn_images_per_second=... cnn_gflops=...` that bench/compare-throughput
-/// reads.
+/// training throughput of cnn.md ("Figures to beat"), then OpenBLAS's square sgemm with the same
+/// threads ("Fraction of the machine"). Prints two human lines and one machine-readable line
+/// `cnn_images_per_second=... cnn_gflops=... sgemm_gflops=...` that bench/compare-throughput reads.
 /// - Returns: The process exit code.
 func runCNNThroughputBenchmark(_ arguments: [String]) -> Int32 {
   var batchSize = 128
@@ -55,7 +55,12 @@ func runCNNThroughputBenchmark(_ arguments: [String]) -> Int32 {
       batchSize: batchSize, steps: steps, warmupSteps: warmup, threads: threads,
       blasThreadsOnly: blasThreadsOnly, usesBatchNorm: usesBatchNorm)
     print(report)
-    print("cnn_images_per_second=\(report.imagesPerSecond) cnn_gflops=\(report.gigaflopsPerSecond)")
+    let sgemm = try SgemmBenchmark.run(threads: threads)
+    let share = report.gigaflopsPerSecond / sgemm.gigaflopsPerSecond
+    print("\(sgemm); the training step reaches \(MiniCNNBenchmark.rounded(100 * share, 1))% of it")
+    print(
+      "cnn_images_per_second=\(report.imagesPerSecond) cnn_gflops=\(report.gigaflopsPerSecond) "
+        + "sgemm_gflops=\(sgemm.gigaflopsPerSecond)")
     return 0
   } catch {
     print("PruneBench cnn: \(error)")
