@@ -104,8 +104,7 @@ func benchmarkSimulation(sampleCount n: Int, epochs: Int) throws {
   let cpuStart = processorSeconds()
   let result = try Simulation.run(&rule, on: &learner)
   let cpu = processorSeconds() - cpuStart
-  let elapsed = clock.now - start
-  let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+  let seconds = (clock.now - start).seconds
   let iterations = Double(result.summary.trainedSampleIterations)
   print(
     "simulation infobatch+bls N=\(n) x \(epochs) epochs: \(format(seconds, 2)) s wall, "

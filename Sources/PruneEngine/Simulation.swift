@@ -103,7 +103,7 @@ public enum Simulation {
         meanActivation: totals.meanActivation,
         cumulativeSavedFraction: 1 - Double(trainedIterations)
           / (Double(sampleCount) * Double(epoch + 1)),
-        wallSeconds: seconds(clock.now - epochStart))
+        wallSeconds: (clock.now - epochStart).seconds)
       records.append(record)
       progress(record)
     }
@@ -123,7 +123,7 @@ public enum Simulation {
       samplesNeverTrained: sampleOutcomes?.neverTrainedCount ?? 0)
     return SimulationResult(
       summary: summary, epochs: records, samples: sampleOutcomes,
-      wallSeconds: seconds(clock.now - runStart))
+      wallSeconds: (clock.now - runStart).seconds)
   }
 
   /// Checks, before any work, that the rule can run on the source.
@@ -186,10 +186,5 @@ public enum Simulation {
       for k in 0..<range.count { scratch[k] = mean }
       return scratch[0..<range.count]
     }
-  }
-
-  static func seconds(_ duration: Duration) -> Double {
-    let parts = duration.components
-    return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
   }
 }

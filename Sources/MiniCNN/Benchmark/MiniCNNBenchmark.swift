@@ -71,9 +71,7 @@ public enum MiniCNNBenchmark {
         images: images, labels: labels, weights: weights, learningRate: 0.01,
         optimizer: &optimizer)
     }
-    let elapsed = start.duration(to: clock.now)
-    let seconds =
-      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    let seconds = start.duration(to: clock.now).seconds
     let flops = network.trainingFLOPs(batch: batchSize)
     return Report(
       batchSize: batchSize, threads: threads, blasThreadsOnly: blasThreadsOnly, timedSteps: steps,
