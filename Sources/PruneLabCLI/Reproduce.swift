@@ -43,11 +43,12 @@ extension PruneLab {
 
     public func run() throws {
       let options = try makeOptions()
-      let kernel = BLASInfo.openBLASCoreName
-      if kernel.lowercased() != "haswell" {
-        let notice = "prunelab: OpenBLAS uses its \(kernel) kernel; end-to-end claims will differ "
-          + "from the committed pages in their last digits (set OPENBLAS_CORETYPE=Haswell, as "
-          + "scripts/reproduce does, to regenerate them byte for byte)\n"
+      if !BLASInfo.usesReproducibleCore {
+        let pinned = BLASInfo.reproducibleCoreName
+        let notice = "prunelab: OpenBLAS uses its \(BLASInfo.openBLASCoreName) kernel; end-to-end "
+          + "claims will differ from the committed pages in their last digits (set "
+          + "OPENBLAS_CORETYPE=\(pinned), as scripts/reproduce does, to regenerate them byte "
+          + "for byte)\n"
         FileHandle.standardError.write(Data(notice.utf8))
       }
       let started = Date()

@@ -19,13 +19,12 @@ import Testing
         <= 1e-9 * report.gigaflopsPerSecond)
   }
 
-  /// The sgemm figure is 2 n^3 over the best call, names OpenBLAS's kernel and restores the
-  /// thread count; sizes below 1 are refused.
+  /// The sgemm figure is 2 n^3 over the best call and restores the thread count; sizes below 1
+  /// are refused. (The kernel's name is BLASInfo's, tested in PruneAnalysisTests.)
   @Test func sgemmReportIsConsistent() throws {
     let before = MiniCNN.blasThreadCount
     let report = try SgemmBenchmark.run(size: 32, threads: 1, calls: 3)
     #expect(MiniCNN.blasThreadCount == before)
-    #expect(!report.kernel.isEmpty)
     #expect(
       abs(report.gigaflopsPerSecond - 2 * 32 * 32 * 32 / report.bestSeconds / 1e9)
         <= 1e-9 * report.gigaflopsPerSecond)

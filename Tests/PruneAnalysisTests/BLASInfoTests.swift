@@ -16,6 +16,7 @@ import Testing
   @Test func coreNameFollowsTheEnvironment() {
     let name = BLASInfo.openBLASCoreName
     #expect(!name.isEmpty)
+    #expect(BLASInfo.usesReproducibleCore == (name.lowercased() == "haswell"))
     if let pinned = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"], !pinned.isEmpty {
       #expect(name.lowercased() == pinned.lowercased())
     }

@@ -52,6 +52,15 @@ public enum BLASInfo {
     return String(cString: text)
   }
 
+  /// The kernel `scripts/reproduce` pins with `OPENBLAS_CORETYPE` (any x86-64 CPU with AVX2 has
+  /// it), under which the committed end-to-end claim pages regenerate byte for byte.
+  public static let reproducibleCoreName = "Haswell"
+
+  /// True when OpenBLAS runs ``reproducibleCoreName``.
+  public static var usesReproducibleCore: Bool {
+    openBLASCoreName.lowercased() == reproducibleCoreName.lowercased()
+  }
+
   /// The number of threads OpenBLAS uses (`openblas_get_num_threads`).
   public static var openBLASThreadCount: Int { Int(openblas_get_num_threads()) }
 }

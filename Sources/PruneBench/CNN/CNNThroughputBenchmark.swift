@@ -1,4 +1,5 @@
 import MiniCNN
+import PruneAnalysis
 
 #if canImport(Glibc)
   import Glibc
@@ -57,7 +58,9 @@ func runCNNThroughputBenchmark(_ arguments: [String]) -> Int32 {
     print(report)
     let sgemm = try SgemmBenchmark.run(threads: threads)
     let share = report.gigaflopsPerSecond / sgemm.gigaflopsPerSecond
-    print("\(sgemm); the training step reaches \(MiniCNNBenchmark.rounded(100 * share, 1))% of it")
+    print(
+      "\(sgemm) (\(BLASInfo.openBLASCoreName) kernel); the training step reaches "
+        + "\(MiniCNNBenchmark.rounded(100 * share, 1))% of it")
     print(
       "cnn_images_per_second=\(report.imagesPerSecond) cnn_gflops=\(report.gigaflopsPerSecond) "
         + "sgemm_gflops=\(sgemm.gigaflopsPerSecond)")

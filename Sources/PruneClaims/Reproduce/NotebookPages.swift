@@ -56,9 +56,10 @@ enum NotebookPages {
       + "and verdicts, while the measured times live in their `data/<ID>-*.csv` files and "
       + "figures, which change from run to run; on a busy machine their verdicts (and so this "
       + "index and `verdicts.csv`) can change too.\n\n"
+    let pinned = BLASInfo.reproducibleCoreName
     text += "End-to-end claims (they train the mini-CNN) depend in their last digits on the "
-      + "sgemm kernel OpenBLAS picks for the CPU. `scripts/reproduce` pins the Haswell kernel "
-      + "(`OPENBLAS_CORETYPE=Haswell`, available on every x86-64 CPU with AVX2), so their pages "
+      + "sgemm kernel OpenBLAS picks for the CPU. `scripts/reproduce` pins the \(pinned) kernel "
+      + "(`OPENBLAS_CORETYPE=\(pinned)`, available on every x86-64 CPU with AVX2), so their pages "
       + "regenerate byte-identically across such machines; this run used the "
       + "`\(BLASInfo.openBLASCoreName)` kernel.\n"
     return text
