@@ -42,11 +42,17 @@ import PruneCore
     for (a, b) in zip(signal, back) { #expect(abs(a - b) <= 1e-13) }
   }
 
+  /// A cache of its own: the shared one also fills from tests running in parallel.
   @Test func plansAreCachedPerLength() throws {
-    _ = try RealFFT(length: 96)
-    let before = FFTPlanCache.shared.count
-    _ = try RealFFT(length: 96)
-    #expect(FFTPlanCache.shared.count == before)
+    let cache = FFTPlanCache()
+    let first = try cache.plan(length: 96, kind: .forward)
+    let before = cache.count
+    let again = try cache.plan(length: 96, kind: .forward)
+    #expect(cache.count == before)
+    #expect(again === first)
+    _ = try cache.plan(length: 96, kind: .inverse)
+    _ = try cache.plan(length: 97, kind: .forward)
+    #expect(cache.count == before + 2)
   }
 
   /// Many tasks plan and transform at once (planner behind the lock); results equal serial ones.
