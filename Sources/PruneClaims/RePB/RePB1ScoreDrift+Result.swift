@@ -45,7 +45,7 @@ extension RePB1ScoreDrift {
       },
       showOnPage: true)
     let windows = measurements.map { Double($0.windowBatches) }
-    let tauPlot = try XYPlot(
+    let tauPlot = XYPlot(
       title: "RePB-1: ranking agreement within a window against its size",
       xAxis: .log10("window W (batches; the last point is the whole epoch)"),
       yAxis: .linear("share / Kendall τ_b"),
@@ -58,7 +58,7 @@ extension RePB1ScoreDrift {
           name: "share of flipped below-mean decisions", x: windows,
           y: measurements.map(\.decisionFlips)),
       ], legend: .below)
-    let driftPlot = try XYPlot(
+    let driftPlot = XYPlot(
       title: "RePB-1: largest score drift within a window and its bound",
       xAxis: .log10("window W (batches)"), yAxis: .linear("|s_i(t_i) − s_i(t_decide)|"),
       series: [

@@ -143,7 +143,7 @@ extension RePB3CumulativeReweighting {
           name: "instantaneous: predicted", x: epochs, y: rows.map(\.instantaneousPredicted),
           style: .line, appearance: SeriesAppearance(color: claimColor(1), dash: "6 4")),
       ], legend: .below)
-    let jensen = try XYPlot(
+    let jensen = XYPlot(
       title: "RePB-3: Jensen over-estimate of the CTR weight",
       xAxis: .linear("epoch E"), yAxis: .linear("weight over-estimate"),
       series: [
