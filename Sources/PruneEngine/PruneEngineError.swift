@@ -10,6 +10,15 @@ public enum PruneEngineError: Error, Equatable, Sendable, CustomStringConvertibl
   case tooFewEpochs(source: String, available: Int, planned: Int)
   /// A plan the engine cannot run (index out of range, bad weight, wrong epoch, empty batch).
   case invalidPlan(rule: String, epoch: Int, detail: String)
+  /// A matched-savings calibration that cannot start (target, tolerance, range).
+  case badCalibration(String)
+  /// The target saved fraction lies outside what the parameter's range reaches.
+  case savingsUnreachable(
+    parameter: String, target: Double, lowest: Double, highest: Double, range: ClosedRange<Double>)
+  /// A saved fraction that is not monotone in the parameter on the range.
+  case savingsNotMonotone(parameter: String, detail: String)
+  /// The evaluations ran out before a run came within the tolerance.
+  case savingsNotResolved(parameter: String, detail: String)
 
   public var description: String {
     switch self {
@@ -26,6 +35,16 @@ public enum PruneEngineError: Error, Equatable, Sendable, CustomStringConvertibl
         + "\(available) epochs, or log more."
     case .invalidPlan(let rule, let epoch, let detail):
       return "rule \(rule), epoch \(epoch): the plan is invalid: \(detail)."
+    case .badCalibration(let reason):
+      return "matched savings: \(reason)."
+    case .savingsUnreachable(let parameter, let target, let lowest, let highest, let range):
+      return "matched savings: no \(parameter) in \(range) saves \(target); the range saves "
+        + "between \(lowest) and \(highest). Widen the range or pick a target inside."
+    case .savingsNotMonotone(let parameter, let detail):
+      return "matched savings: the saved fraction is not monotone in \(parameter): \(detail); "
+        + "narrow the range to where it is, or calibrate another parameter."
+    case .savingsNotResolved(let parameter, let detail):
+      return "matched savings on \(parameter): \(detail)."
     }
   }
 }

@@ -54,6 +54,8 @@ extension PruneLab {
       case .missingSignals: return .usage
       case .sampleCountMismatch, .tooFewEpochs: return .dataError
       case .invalidPlan: return .software
+      case .badCalibration, .savingsUnreachable, .savingsNotMonotone, .savingsNotResolved:
+        return .usage
       }
     case let error as PruneReportError:
       switch error {
