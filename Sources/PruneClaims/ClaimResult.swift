@@ -21,11 +21,18 @@ public struct ClaimResult: Sendable, Hashable {
   public let figures: [ClaimFigure]
   /// What the numbers mean: why a check fails, which assumption broke, caveats.
   public let discussion: String
+  /// Why the claim cannot be decided here, when it has no deciding evidence check
+  /// (e.g. "the statement is a definition; every check is an identity").
+  public let notTestableReason: String
+  /// The question our model answers ("Does a noise model of the batch-mean composition predict
+  /// the measured rank correlation?"); empty for a claim without model checks.
+  public let modelQuestion: String
 
   public init(
     id: String, family: ClaimFamily, title: String, statement: String, equation: String,
     setting: [(String, String)], checks: [ClaimCheck], tables: [ClaimTable] = [],
-    figures: [ClaimFigure] = [], discussion: String = ""
+    figures: [ClaimFigure] = [], discussion: String = "", notTestableReason: String = "",
+    modelQuestion: String = ""
   ) {
     self.id = id
     self.family = family
@@ -37,19 +44,36 @@ public struct ClaimResult: Sendable, Hashable {
     self.tables = tables
     self.figures = figures
     self.discussion = discussion
+    self.notTestableReason = notTestableReason
+    self.modelQuestion = modelQuestion
   }
 
-  /// The claim's verdict over the checks the paper expects to hold.
+  /// The verdict on the paper's statement, decided by its evidence checks only.
   ///
-  /// Checks with `expectedToHold == false` show where an assumption breaks; they are reported
-  /// but do not decide the claim (a failure there is the expected result, not the claim's).
+  /// Sanity checks never decide; checks with `expectedToHold == false` show where an assumption
+  /// breaks and are reported but do not decide (a failure there is the expected result, not the
+  /// claim's); model checks answer ``modelAnswer``. Without any deciding check the verdict is
+  /// ``Verdict/notTestable`` and ``notTestableReason`` says why.
   public var verdict: Verdict {
-    Verdict.combined(checks.filter(\.expectedToHold).map(\.verdict))
+    Verdict.combined(decidingChecks.map(\.verdict))
   }
+
+  /// The evidence checks that decide the paper's statement.
+  public var decidingChecks: [ClaimCheck] { checks.filter { $0.decides(.statement) } }
+
+  /// The evidence checks that decide our model's answer.
+  public var modelChecks: [ClaimCheck] { checks.filter { $0.decides(.model) } }
+
+  /// The sanity checks (true by construction).
+  public var sanityChecks: [ClaimCheck] { checks.filter { $0.kind == .sanity } }
+
+  /// Our model's answer (agrees / disagrees / undecided); nil for a claim without model checks.
+  public var modelAnswer: ModelAnswer? { ModelAnswer(modelChecks.map(\.verdict)) }
 
   public static func == (lhs: ClaimResult, rhs: ClaimResult) -> Bool {
     lhs.id == rhs.id && lhs.checks == rhs.checks && lhs.tables == rhs.tables
       && lhs.figures == rhs.figures && lhs.discussion == rhs.discussion
+      && lhs.notTestableReason == rhs.notTestableReason && lhs.modelQuestion == rhs.modelQuestion
       && lhs.setting.map(\.0) == rhs.setting.map(\.0)
       && lhs.setting.map(\.1) == rhs.setting.map(\.1)
   }

@@ -44,6 +44,42 @@ import Testing
     #expect(result.verdict == .holds)
   }
 
+  @Test func sanityChecksNeverDecide() {
+    let identity = ClaimCheck.sanity(setting: "a", quantity: "q", measured: 1, predicted: 1)
+    let brokenIdentity = ClaimCheck.sanity(setting: "b", quantity: "q", measured: 2, predicted: 1)
+    let evidence = ClaimCheck(
+      setting: "c", quantity: "q", measured: 1, predicted: 1, uncertainty: 0, tolerance: 0.1)
+    #expect(brokenIdentity.verdict == .fails)
+    let withEvidence = ClaimResult(
+      id: "X", family: .bls, title: "t", statement: "s", equation: "e", setting: [],
+      checks: [identity, brokenIdentity, evidence])
+    #expect(withEvidence.verdict == .holds)
+    #expect(withEvidence.decidingChecks == [evidence])
+    let identitiesOnly = ClaimResult(
+      id: "X", family: .bls, title: "t", statement: "s", equation: "e", setting: [],
+      checks: [identity], notTestableReason: "a definition")
+    #expect(identitiesOnly.verdict == .notTestable)
+    #expect(identitiesOnly.verdict.rawValue == "not testable here")
+  }
+
+  @Test func modelChecksAnswerTheModelNotTheStatement() {
+    let statement = ClaimCheck(
+      setting: "a", quantity: "rank correlation", measured: 0.2, predicted: 0.8, uncertainty: 0.01,
+      tolerance: 0, comparison: .atLeast)
+    let model = ClaimCheck(
+      setting: "a", quantity: "rank correlation", measured: 0.2, predicted: 0.21,
+      uncertainty: 0.01, tolerance: 0.03, answer: .model)
+    let result = ClaimResult(
+      id: "X", family: .bls, title: "t", statement: "s", equation: "e", setting: [],
+      checks: [statement, model])
+    #expect(result.verdict == .fails)
+    #expect(result.modelAnswer == .agrees)
+    let noModel = ClaimResult(
+      id: "X", family: .bls, title: "t", statement: "s", equation: "e", setting: [],
+      checks: [statement])
+    #expect(noModel.modelAnswer == nil)
+  }
+
   @Test func unknownIdIsNamed() {
     #expect(throws: ClaimsError.self) { try ClaimRegistry.select(["NOPE-1"]) }
   }

@@ -1,3 +1,5 @@
+import PruneReport
+
 /// The Markdown section of one claim on its family's page, rendered from its outcome.
 ///
 /// The section holds everything the page needs about the claim (statement, equation, setting,
@@ -28,7 +30,7 @@ struct ClaimSection {
     text += "## \(outcome.id): \(outcome.title)\n\n"
     switch outcome {
     case .failed(_, _, _, let reason):
-      text += "**Verdict: inconclusive** (the computation failed: \(reason))\n\n"
+      text += "**The paper's statement: inconclusive** (the computation failed: \(reason))\n\n"
       text += regenerate
       return text
     case .finished(let result):
@@ -56,54 +58,115 @@ struct ClaimSection {
   }
 
   private func verdictLine(_ result: ClaimResult) -> String {
-    let decisive = result.checks.filter(\.expectedToHold)
-    let breaks = result.checks.count - decisive.count
-    let counts = Verdict.allCases.map { verdict in
-      "\(decisive.filter { $0.verdict == verdict }.count) \(verdict.rawValue)"
+    let deciding = result.decidingChecks
+    var text = "**The paper's statement: \(result.verdict.rawValue)**"
+    if deciding.isEmpty {
+      let reason = result.notTestableReason.isEmpty
+        ? "no check here is independent of the measurement" : result.notTestableReason
+      text += " (no evidence check decides it: \(reason))"
+    } else {
+      text += " (decided by \(Self.counted(deciding, noun: "evidence check")))"
     }
-    var line = "**Verdict: \(result.verdict.rawValue)** (checks the paper expects to hold: "
-      + counts.joined(separator: ", ")
+    text += "\n\n"
+    if let answer = result.modelAnswer {
+      let question = result.modelQuestion.isEmpty ? "" : " \(result.modelQuestion)"
+      let counts = Self.counted(result.modelChecks, noun: "model check")
+      text += "**Our model of why: \(answer.rawValue)** (\(counts))." + question + "\n\n"
+    }
+    let breaks = result.checks.filter { $0.kind == .evidence && !$0.expectedToHold }.count
+    let sanity = result.sanityChecks.count
+    var notes: [String] = []
     if breaks > 0 {
-      line += "; plus \(breaks) assumption-break check\(breaks == 1 ? "" : "s") that do not "
-        + "decide the verdict"
+      notes.append(
+        "\(breaks) check\(breaks == 1 ? "" : "s") in a setting that breaks the paper's assumption "
+          + "(shown, not deciding)")
     }
-    return line + ")\n\n"
+    if sanity > 0 {
+      let failing = result.sanityChecks.filter { $0.verdict != .holds }.count
+      notes.append(
+        "\(sanity) sanity check\(sanity == 1 ? "" : "s") (true by construction, not deciding"
+          + (failing > 0 ? "; \(failing) of them do not hold, so the computation is broken" : "")
+          + ")")
+    }
+    if !notes.isEmpty { text += "Also: " + notes.joined(separator: "; ") + ".\n\n" }
+    return text
+  }
+
+  /// "3 evidence checks: 2 holds, 1 inconclusive" (verdicts with a count of zero left out).
+  static func counted(_ checks: [ClaimCheck], noun: String) -> String {
+    let parts = Verdict.checkVerdicts.compactMap { verdict -> String? in
+      let n = checks.filter { $0.verdict == verdict }.count
+      return n == 0 ? nil : "\(n) \(verdict.rawValue)"
+    }
+    return "\(checks.count) \(noun)\(checks.count == 1 ? "" : "s"): " + parts.joined(separator: ", ")
   }
 
   private func checksTable(_ result: ClaimResult) -> String {
     if isTimingBased { return timingChecksTable(result) }
-    let rows = result.checks.map { check -> [String] in
-      [
-        check.setting, check.quantity, PageNumber.format(check.measured),
-        check.comparison.symbol + " " + PageNumber.format(check.predicted),
-        PageNumber.format(check.difference), PageNumber.format(check.uncertainty),
-        PageNumber.format(check.tolerance), check.expectedToHold ? "yes" : "no (assumption broken)",
-        check.verdict.rawValue,
+    let evidence = result.checks.filter { $0.kind == .evidence }
+    var text = ""
+    if !evidence.isEmpty {
+      let hasModel = evidence.contains { $0.answer == .model }
+      let rows = evidence.map { check -> [String] in
+        let u = check.uncertainty
+        var row = [check.setting, check.quantity]
+        if hasModel { row.append(check.answer == .model ? "our model" : "paper") }
+        row += [
+          PageNumber.format(check.measured, uncertainty: u),
+          check.comparison.symbol + " " + PageNumber.format(check.predicted, uncertainty: u),
+          PageNumber.format(check.difference, uncertainty: u), PageNumber.spread(u),
+          PageNumber.spread(check.tolerance, digits: 3), check.basis,
+          check.expectedToHold ? "yes" : "no (assumption broken)", check.verdict.rawValue,
+        ]
+        return row
+      }
+      var header = ["setting", "quantity"]
+      if hasModel { header.append("answers") }
+      header += [
+        "measured", "predicted", "difference", "uncertainty", "tolerance",
+        "source of uncertainty and tolerance", "decides", "verdict",
       ]
+      text += "**Evidence checks.** Each compares the measurement with a prediction made "
+        + "independently of it. A check holds when the gap to the prediction is within the "
+        + "tolerance, fails when it exceeds the tolerance by more than "
+        + "\(PageNumber.format(Comparison.confidenceMultiplier)) uncertainties, and is "
+        + "inconclusive otherwise; numbers are rounded to what their uncertainty supports.\n\n"
+        + MarkdownText.table(header: header, rows: rows) + "\n"
     }
-    return "**Checks.** A check holds when the gap to the prediction is within the tolerance, "
-      + "fails when it exceeds the tolerance by more than \(PageNumber.format(Comparison.confidenceMultiplier)) "
-      + "uncertainties, and is inconclusive otherwise.\n\n"
-      + MarkdownText.table(
-        header: [
-          "setting", "quantity", "measured", "predicted", "difference", "uncertainty",
-          "tolerance", "expected to hold", "verdict",
-        ], rows: rows) + "\n"
+    let sanity = result.sanityChecks
+    if !sanity.isEmpty {
+      let rows = sanity.map { check -> [String] in
+        [
+          check.setting, check.quantity, PageNumber.format(check.measured),
+          check.comparison.symbol + " " + PageNumber.format(check.predicted),
+          PageNumber.spread(check.tolerance, digits: 3), check.verdict.rawValue,
+        ]
+      }
+      text += "**Sanity checks.** True by construction (identities, accounting, worked examples): "
+        + "they catch a broken computation and never decide the verdict.\n\n"
+        + MarkdownText.table(
+          header: ["setting", "quantity", "measured", "expected", "tolerance", "verdict"],
+          rows: rows) + "\n"
+    }
+    return text
   }
 
   private func timingChecksTable(_ result: ClaimResult) -> String {
     let rows = result.checks.map { check -> [String] in
       [
-        check.setting, check.quantity, check.comparison.symbol,
-        PageNumber.format(check.tolerance), check.expectedToHold ? "yes" : "no (assumption broken)",
-        check.verdict.rawValue,
+        check.setting, check.quantity, check.kind.rawValue, check.comparison.symbol,
+        PageNumber.spread(check.tolerance, digits: 3), check.basis,
+        check.decides(.statement) ? "yes" : "no", check.verdict.rawValue,
       ]
     }
     let path = ClaimSection.tablePath(claim: result.id, table: "checks")
     return "**Checks.** The measured values are wall-clock times that change from run to run, "
       + "so they are kept off this page: see [`\(path)`](\(path)).\n\n"
       + MarkdownText.table(
-        header: ["setting", "quantity", "comparison", "tolerance", "expected to hold", "verdict"],
+        header: [
+          "setting", "quantity", "kind", "comparison", "tolerance",
+          "source of uncertainty and tolerance", "decides", "verdict",
+        ],
         rows: rows) + "\n"
   }
 
@@ -116,7 +179,8 @@ struct ClaimSection {
     }
     text += "\n"
     for table in result.tables where table.showOnPage {
-      text += "*\(table.caption)*\n\n" + MarkdownText.table(header: table.header, rows: table.rows)
+      let rows = table.rows.map { $0.map { NumberFormat.pageCell($0) } }
+      text += "*\(table.caption)*\n\n" + MarkdownText.table(header: table.header, rows: rows)
       text += "\n"
     }
     return text

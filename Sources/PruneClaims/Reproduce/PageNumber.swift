@@ -1,15 +1,20 @@
-import Foundation
+import PruneReport
 
-/// Numbers as the pages print them: four significant digits, the same bytes on every machine.
-///
-/// `%.4g` in the C ("POSIX") locale, which `String(format:)` uses when no locale is given, so a
-/// page never depends on the user's locale; non-finite values are spelled as in the CSV files
-/// (`NaN`, `Inf`, `-Inf`).
+/// Numbers as the pages print them, through PruneReport's ``NumberFormat`` (the same bytes on
+/// every machine, non-finite values spelled as in the CSV files).
 enum PageNumber {
+  /// An exact or unqualified number: four significant digits.
   static func format(_ value: Double) -> String {
-    if value.isNaN { return "NaN" }
-    if value.isInfinite { return value > 0 ? "Inf" : "-Inf" }
-    if value == 0 { return "0" }
-    return String(format: "%.4g", value)
+    NumberFormat.significant(value, digits: 4)
+  }
+
+  /// A measured value, rounded to what its uncertainty supports.
+  static func format(_ value: Double, uncertainty: Double) -> String {
+    NumberFormat.measured(value, uncertainty: uncertainty)
+  }
+
+  /// An uncertainty or tolerance: two (tolerance: three) significant digits.
+  static func spread(_ value: Double, digits: Int = 2) -> String {
+    NumberFormat.uncertainty(value, digits: digits)
   }
 }

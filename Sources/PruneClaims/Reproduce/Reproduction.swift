@@ -131,14 +131,16 @@ public enum Reproduction {
   private static func checksCSV(_ result: ClaimResult) throws -> String {
     let header = [
       "setting", "quantity", "measured", "predicted", "difference", "uncertainty", "tolerance",
-      "comparison", "expected_to_hold", "verdict",
+      "comparison", "expected_to_hold", "kind", "answers", "decides", "basis", "verdict",
     ]
     let rows = result.checks.map { check in
       [
         check.setting, check.quantity, ClaimTable.format(check.measured),
         ClaimTable.format(check.predicted), ClaimTable.format(check.difference),
         ClaimTable.format(check.uncertainty), ClaimTable.format(check.tolerance),
-        check.comparison.rawValue, check.expectedToHold ? "true" : "false", check.verdict.rawValue,
+        check.comparison.rawValue, check.expectedToHold ? "true" : "false", check.kind.rawValue,
+        check.answer.rawValue, check.decides(check.answer) ? "true" : "false", check.basis,
+        check.verdict.rawValue,
       ]
     }
     return try CSVTable(columns: header, textRows: rows, name: "checks").csvText

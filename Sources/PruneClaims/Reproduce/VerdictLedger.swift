@@ -2,19 +2,29 @@ import PruneReport
 
 /// `notebooks-md/verdicts.csv`: the last verdict of every claim that has been run.
 ///
-/// One row per claim, in registry order: id, family, title, verdict, the counts of decisive
-/// checks by verdict, and the profile and seed of the run. `prunelab claims` reads it; the runner
-/// merges a partial run (`--only`) into it so the rows of claims not rerun are kept.
+/// One row per claim, in registry order: id, family, title, the verdict on the paper's
+/// statement, the counts of its deciding evidence checks by verdict, our model's answer (empty
+/// without model checks), the number of evidence and sanity checks, and the profile and seed of
+/// the run. `prunelab claims` reads it; the runner merges a partial run (`--only`) into it so the
+/// rows of claims not rerun are kept.
 public struct VerdictLedger: Sendable, Equatable {
   /// One claim's last run.
   public struct Entry: Sendable, Equatable {
     public let id: String
     public let family: String
     public let title: String
+    /// The verdict on the paper's statement.
     public let verdict: String
+    /// Deciding evidence checks by verdict.
     public let holds: Int
     public let fails: Int
     public let inconclusive: Int
+    /// Our model's answer (`agrees`, `disagrees`, `undecided`), or empty.
+    public let model: String
+    /// The number of evidence checks that decided the statement.
+    public let evidence: Int
+    /// The number of sanity checks (never deciding).
+    public let sanity: Int
     public let profile: String
     public let seed: String
   }
@@ -24,25 +34,32 @@ public struct VerdictLedger: Sendable, Equatable {
 
   /// The file's header.
   static let header = [
-    "id", "family", "title", "verdict", "holds", "fails", "inconclusive", "profile", "seed",
+    "id", "family", "title", "verdict", "holds", "fails", "inconclusive", "model", "evidence",
+    "sanity", "profile", "seed",
   ]
 
   public init(entries: [String: Entry] = [:]) { self.entries = entries }
 
-  /// Reads the ledger from CSV text; rows that do not have the header's shape are skipped, and
-  /// text that is not CSV at all reads as an empty ledger (the next run rewrites it).
+  /// Reads the ledger from CSV text by column name (a file of an older layout, without the
+  /// model and count columns, reads with those empty); text that is not a ledger reads as an
+  /// empty ledger (the next run rewrites it).
   public init(csv text: String) {
     var entries: [String: Entry] = [:]
     let rows = (try? CSVParser.records(in: text)) ?? []
-    guard let first = rows.first, first == VerdictLedger.header else {
+    guard let first = rows.first, first.starts(with: VerdictLedger.header.prefix(4)) else {
       self.entries = [:]
       return
     }
-    for row in rows.dropFirst() where row.count == VerdictLedger.header.count {
+    let column = Dictionary(first.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    for row in rows.dropFirst() where row.count == first.count {
+      func text(_ name: String) -> String { column[name].map { row[$0] } ?? "" }
+      func number(_ name: String) -> Int { Int(text(name)) ?? 0 }
       let entry = Entry(
-        id: row[0], family: row[1], title: row[2], verdict: row[3], holds: Int(row[4]) ?? 0,
-        fails: Int(row[5]) ?? 0, inconclusive: Int(row[6]) ?? 0, profile: row[7], seed: row[8])
-      entries[row[0].uppercased()] = entry
+        id: text("id"), family: text("family"), title: text("title"), verdict: text("verdict"),
+        holds: number("holds"), fails: number("fails"), inconclusive: number("inconclusive"),
+        model: text("model"), evidence: number("evidence"), sanity: number("sanity"),
+        profile: text("profile"), seed: text("seed"))
+      entries[entry.id.uppercased()] = entry
     }
     self.entries = entries
   }
@@ -53,13 +70,20 @@ public struct VerdictLedger: Sendable, Equatable {
   /// Records an outcome, replacing the claim's previous row.
   mutating func record(_ outcome: ClaimOutcome, profile: ClaimProfile, seed: UInt64) {
     var counts: [Verdict: Int] = [:]
+    var model = ""
+    var evidence = 0
+    var sanity = 0
     if case .finished(let result) = outcome {
-      for check in result.checks where check.expectedToHold { counts[check.verdict, default: 0] += 1 }
+      for check in result.decidingChecks { counts[check.verdict, default: 0] += 1 }
+      model = result.modelAnswer?.rawValue ?? ""
+      evidence = result.decidingChecks.count
+      sanity = result.sanityChecks.count
     }
     entries[outcome.id.uppercased()] = Entry(
       id: outcome.id, family: outcome.family.rawValue, title: outcome.title,
       verdict: outcome.verdict.rawValue, holds: counts[.holds] ?? 0, fails: counts[.fails] ?? 0,
-      inconclusive: counts[.inconclusive] ?? 0, profile: profile.rawValue, seed: "\(seed)")
+      inconclusive: counts[.inconclusive] ?? 0, model: model, evidence: evidence, sanity: sanity,
+      profile: profile.rawValue, seed: "\(seed)")
   }
 
   /// The CSV text, rows in the order of `ids` (registry order); ids never run are left out.
@@ -67,7 +91,8 @@ public struct VerdictLedger: Sendable, Equatable {
     let rows = ids.compactMap { entries[$0.uppercased()] }.map { entry in
       [
         entry.id, entry.family, entry.title, entry.verdict, "\(entry.holds)", "\(entry.fails)",
-        "\(entry.inconclusive)", entry.profile, entry.seed,
+        "\(entry.inconclusive)", entry.model, "\(entry.evidence)", "\(entry.sanity)",
+        entry.profile, entry.seed,
       ]
     }
     return try CSVTable(columns: VerdictLedger.header, textRows: rows, name: "verdicts").csvText
