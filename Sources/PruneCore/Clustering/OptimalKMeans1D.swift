@@ -13,38 +13,47 @@
 public enum OptimalKMeans1D {
   /// Splits `sorted` (ascending) into at most `groupCount` contiguous groups of least SSE.
   ///
-  /// Uses min(groupCount, distinct values) groups, so no group is empty.
+  /// Uses min(groupCount, distinct values) groups, so no group is empty. Equal values always share
+  /// a group: a group ends only where the value changes (some optimal partition does so, and
+  /// sklearn's nearest-centre assignment never separates equal points). Without that rule the
+  /// rounding noise in the SSE of a run of equal values could cut it, and with BLS scores a run
+  /// is a whole batch (issue 9 item 6). So the dynamic programme runs over the runs of equal
+  /// values; when all values differ it is the plain one over the values.
   /// - Returns: The exclusive end offset of each group, ascending; the last is `sorted.count`.
   ///   Empty for empty input.
-  /// - Complexity: O(*k n* log *n*) time, O(*k n*) memory for the split points.
+  /// - Complexity: O(*k m* log *m*) time, O(*k m*) memory for the split points, m the number of
+  ///   distinct values.
   public static func groupEnds(sorted: [Double], groupCount: Int) -> [Int] {
     precondition(groupCount >= 1, "groupCount must be at least 1")
     let n = sorted.count
     guard n > 0 else { return [] }
-    var distinct = 1
-    for i in 1..<n where sorted[i] != sorted[i - 1] { distinct += 1 }
-    let k = min(groupCount, distinct)
+    // runEnds[r]: exclusive end of the r-th run of equal values.
+    var runEnds: [Int] = []
+    for i in 1..<max(n, 1) where sorted[i] != sorted[i - 1] { runEnds.append(i) }
+    runEnds.append(n)
+    let m = runEnds.count
+    let k = min(groupCount, m)
     guard k > 1 else { return [n] }
-    let costs = IntervalCosts(sorted: sorted)
-    // previous[i] = D[c-1][i]; splits[c][i] = start of the last group in D[c][i].
-    var previous = (0..<n).map { costs.sse(0, $0) }
-    var current = [Double](repeating: 0, count: n)
+    let costs = IntervalCosts(sorted: sorted, runEnds: runEnds)
+    // previous[r] = D[c-1][r]; splits[c][r] = first run of the last group in D[c][r].
+    var previous = (0..<m).map { costs.sse(0, $0) }
+    var current = [Double](repeating: 0, count: m)
     var splits = [[Int32]](repeating: [], count: k)
     for c in 1..<k {
-      var split = [Int32](repeating: 0, count: n)
+      var split = [Int32](repeating: 0, count: m)
       solveLayer(
-        layer: c, low: c, high: n - 1, optimumLow: c, optimumHigh: n - 1, costs: costs,
+        layer: c, low: c, high: m - 1, optimumLow: c, optimumHigh: m - 1, costs: costs,
         previous: previous, current: &current, split: &split)
       splits[c] = split
       swap(&previous, &current)
     }
     var ends = [Int](repeating: 0, count: k)
-    var end = n - 1
+    var end = m - 1
     for c in stride(from: k - 1, through: 1, by: -1) {
-      ends[c] = end + 1
+      ends[c] = runEnds[end]
       end = Int(splits[c][end]) - 1
     }
-    ends[0] = end + 1
+    ends[0] = runEnds[end]
     return ends
   }
 
@@ -79,29 +88,43 @@ public enum OptimalKMeans1D {
   }
 }
 
-/// Within-interval sums of squares from prefix sums of values centred on their mean (centring
-/// keeps `sum x^2 - (sum x)^2 / n` from cancelling badly).
+/// Within-interval sums of squares over runs of values, from prefix sums of values centred on
+/// their mean (centring keeps `sum x^2 - (sum x)^2 / n` from cancelling badly).
 struct IntervalCosts {
   private var sums: [Double]
   private var squares: [Double]
+  /// Prefix counts: values in runs 0..<r.
+  private var counts: [Double]
 
-  init(sorted: [Double]) {
+  /// - Parameter runEnds: the exclusive end of each run of `sorted`, ascending, the last
+  ///   `sorted.count`.
+  init(sorted: [Double], runEnds: [Int]) {
     var total = 0.0
     for x in sorted { total += x }
     let centre = total / Double(sorted.count)
-    sums = [Double](repeating: 0, count: sorted.count + 1)
-    squares = [Double](repeating: 0, count: sorted.count + 1)
-    for (i, x) in sorted.enumerated() {
-      let y = x - centre
-      sums[i + 1] = sums[i] + y
-      squares[i + 1] = squares[i] + y * y
+    sums = [Double](repeating: 0, count: runEnds.count + 1)
+    squares = [Double](repeating: 0, count: runEnds.count + 1)
+    counts = [Double](repeating: 0, count: runEnds.count + 1)
+    var runningSum = 0.0
+    var runningSquares = 0.0
+    var start = 0
+    for (r, end) in runEnds.enumerated() {
+      for x in sorted[start..<end] {
+        let y = x - centre
+        runningSum += y
+        runningSquares += y * y
+      }
+      sums[r + 1] = runningSum
+      squares[r + 1] = runningSquares
+      counts[r + 1] = Double(end)
+      start = end
     }
   }
 
-  /// The sum of squared deviations from their mean of values `first...last`.
+  /// The sum of squared deviations from their mean of the values of runs `first...last`.
   @inline(__always)
   func sse(_ first: Int, _ last: Int) -> Double {
-    let count = Double(last - first + 1)
+    let count = counts[last + 1] - counts[first]
     let s = sums[last + 1] - sums[first]
     let value = (squares[last + 1] - squares[first]) - s * s / count
     return max(0, value)

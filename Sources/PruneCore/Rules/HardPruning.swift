@@ -1,7 +1,8 @@
 /// Hard pruning: drop every sample whose score is below the mean, no randomness, no rescaling.
 ///
 /// The biased rule InfoBatch argues against (InfoBatch, ICLR 2024, Eq. 11; algorithms.md Part A,
-/// "Baselines"): the epoch trains `{ i : s_i >= mean(s) }`, weight 1. Epoch 0 trains every sample
+/// "Baselines"): the epoch trains `{ i : s_i >= mean(s) }`, weight 1, ties decided exactly
+/// (``MeanThreshold``). Epoch 0 trains every sample
 /// (no score has been seen). The set is never empty: the largest score is at least the mean.
 /// Draws: one shuffle per epoch from the generator of `(seed, epoch)`.
 public struct HardPruning<Source: ScoreSource>: PruningRule, ScoreBasedRule {
@@ -29,10 +30,10 @@ public struct HardPruning<Source: ScoreSource>: PruningRule, ScoreBasedRule {
       samples = Array(0..<setup.sampleCount)
     } else {
       let scores = scoreSource.scores
-      let mean = ScoreStatistics.mean(of: scores)
+      let threshold = MeanThreshold.below(scores)
       samples = []
       samples.reserveCapacity(scores.count)
-      for i in scores.indices where !(scores[i] < mean) { samples.append(i) }
+      for i in scores.indices where !(scores[i] < threshold) { samples.append(i) }
     }
     samples = generator.shuffled(samples)
     let weights = [Double](repeating: 1, count: samples.count)

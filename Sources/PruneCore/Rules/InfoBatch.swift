@@ -2,7 +2,8 @@
 /// rest.
 ///
 /// At the start of each pruning epoch the candidates are the samples whose score lies strictly
-/// below the mean of all N scores (stale scores included; ties are never candidates). A share
+/// below the mean of all N scores (stale scores included; ties are never candidates, decided
+/// exactly by ``MeanThreshold`` whatever the summation order; issue 9 item 6). A share
 /// keepRatio of them is kept and weighted 1/keepRatio so the expected gradient is unchanged
 /// (InfoBatch Eq. 8–10; algorithms.md Part A "InfoBatch" and §1.2):
 /// ```
@@ -62,8 +63,8 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
   /// - Complexity: O(*N*); allocates the result.
   public var candidateSamples: [Int] {
     let scores = scoreSource.scores
-    let mean = ScoreStatistics.mean(of: scores)
-    return scores.indices.filter { scores[$0] < mean }
+    let threshold = MeanThreshold.below(scores)
+    return scores.indices.filter { scores[$0] < threshold }
   }
 
   /// Makes epoch `epoch`'s plan.
@@ -134,19 +135,19 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
     into buffer: inout [Int], using generator: inout SeededGenerator
   ) -> Int {
     let scores = scoreSource.scores
-    let mean = ScoreStatistics.mean(of: scores)
+    let threshold = MeanThreshold.below(scores)
     let configuration = self.configuration
     var written = 0
     scores.withUnsafeBufferPointer { s in
       var candidateCount = 0
-      for x in s where x < mean { candidateCount += 1 }
+      for x in s where x < threshold { candidateCount += 1 }
       let target = configuration.keptCount(ofCandidates: candidateCount)
       let keepRatio = configuration.keepRatio
       var seen = 0
       var chosen = 0
       buffer.withUnsafeMutableBufferPointer { list in
         for i in 0..<s.count {
-          if s[i] < mean {
+          if s[i] < threshold {
             let keep: Bool
             switch configuration.selection {
             case .exactCount:

@@ -4,7 +4,7 @@
 /// The paper rule (the official code was not available; algorithms.md Part A "RePB" and §4):
 /// - Local window pruning: during epoch E the scores of W consecutive batches, measured before
 ///   the update, form a window with mean mu; a sample is kept for epoch E+1 iff
-///   `s_i >= mu`, or `s_i < mu` and `U_i >= rho`.
+///   `s_i >= mu`, or `s_i < mu` and `U_i >= rho` (decided exactly, ``MeanThreshold``).
 /// - Uniform resampling: a sample not trained in epoch E re-enters epoch E+1 iff `U_j < 1 - rho`.
 /// - Cumulative temporal reweighting (CTR): after E epochs, `w_i = E / N_i(E)`, N_i(E) the number
 ///   of epochs 1...E that trained i; optionally clipped at ``RePBConfiguration/maxWeight``.
@@ -80,14 +80,16 @@ public struct RePB<Source: ScoreSource>: PruningRule, ScoreBasedRule {
 
   /// Local-window decisions for `scores` (training order): keep iff `s >= mean`, else iff the
   /// next uniform from `draw` is `>= rho`. One draw per below-mean score, in order.
+  ///
+  /// `s >= mean` is decided exactly (``MeanThreshold``), so a window of equal scores keeps every
+  /// sample whatever the summation order; with BLS every member of a batch gets the same update
+  /// and such windows are the rule, not the exception (issue 9 item 6).
   public static func windowDecisions(
     scores: ArraySlice<Double>, rho: Double, draw: () -> Double
   ) -> [Bool] {
     guard !scores.isEmpty else { return [] }
-    var total = 0.0
-    for s in scores { total += s }
-    let mean = total / Double(scores.count)
-    return scores.map { $0 >= mean || draw() >= rho }
+    let threshold = MeanThreshold.below(scores)
+    return scores.map { !($0 < threshold) || draw() >= rho }
   }
 
   /// Uniform resampling: an unused sample re-enters iff `uniform < 1 - rho`.
