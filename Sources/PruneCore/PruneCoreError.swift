@@ -20,6 +20,10 @@ public enum PruneCoreError: Error, Equatable, Sendable, CustomStringConvertible 
   case inapplicableOption(option: String, rule: String, validOptions: [String])
   /// An option value that could not be read (not a number, not one of the named choices).
   case invalidOptionValue(option: String, value: String, expected: String)
+  /// A rule option written in a way that cannot be read (``RuleOptions/parse(_:)``).
+  case malformedOption(argument: String, reason: String)
+  /// An option that is neither the command's nor any rule's option.
+  case unknownOption(argument: String)
 
   public var description: String {
     switch self {
@@ -50,6 +54,13 @@ public enum PruneCoreError: Error, Equatable, Sendable, CustomStringConvertible 
       return "option \(option) does not apply to rule \(rule); its options: \(valid)."
     case .invalidOptionValue(let option, let value, let expected):
       return "\(option) = '\(value)' cannot be read; expected \(expected)."
+    case .malformedOption(let argument, let reason):
+      return "cannot read the rule option \"\(argument)\": \(reason); write rule options as "
+        + "--name value (see `prunelab rules` for every rule's options)."
+    case .unknownOption(let argument):
+      return "\(argument) is neither an option of this command nor a rule option; see the "
+        + "command's --help (`prunelab simulate --help`, `prunelab train --help`) and "
+        + "`prunelab rules` for the options."
     }
   }
 

@@ -1,9 +1,5 @@
 /// Usage errors the command line finds itself (before any library call).
 public enum PruneLabCLIError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// A rule option written in a way that cannot be read.
-  case malformedRuleOption(argument: String, reason: String)
-  /// An option that is neither the command's (`simulate`, `train`) nor any rule's option.
-  case unknownOption(argument: String)
   /// A size given on the command line that disagrees with a replayed log.
   case disagreesWithLog(option: String, value: Int, log: String, logValue: Int)
   /// A replay needs a value the log does not hold.
@@ -15,13 +11,6 @@ public enum PruneLabCLIError: Error, Equatable, Sendable, CustomStringConvertibl
 
   public var description: String {
     switch self {
-    case .malformedRuleOption(let argument, let reason):
-      return "cannot read the rule option \"\(argument)\": \(reason); write rule options as "
-        + "--name value (see `prunelab rules` for every rule's options)."
-    case .unknownOption(let argument):
-      return "\(argument) is neither an option of this command nor a rule option; see the "
-        + "command's --help (`prunelab simulate --help`, `prunelab train --help`) and "
-        + "`prunelab rules` for the options."
     case .disagreesWithLog(let option, let value, let log, let logValue):
       return "\(option) \(value) disagrees with \(log), which holds \(logValue); omit \(option) "
         + "when replaying: the log decides it."

@@ -24,9 +24,9 @@ extension PruneLab {
       for rule in RuleCatalog.rules {
         text += "\(rule.name)\n  \(rule.summary)\n"
         text += "  needs: \(rule.requiredSignals)\n"
-        let width = rule.parameters.map { $0.option.rawValue.count + 2 }.max() ?? 0
+        let width = rule.parameters.map { $0.option.count + 2 }.max() ?? 0
         for parameter in rule.parameters {
-          let name = "--" + parameter.option.rawValue
+          let name = "--" + parameter.option
           let padding = String(repeating: " ", count: width - name.count)
           text += "  \(name)\(padding)  default \(parameter.defaultValue); "
             + "allowed \(parameter.allowed)\n"

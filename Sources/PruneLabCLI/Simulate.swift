@@ -107,7 +107,7 @@ extension PruneLab {
     public func validate() throws {
       do {
         _ = try RuleCatalog.descriptor(named: rule)
-        let options = try RuleArguments.parse(ruleArguments)
+        let options = try RuleOptions.parse(ruleArguments)
         if losses == nil, activations == nil {
           _ = try signals.learnerConfiguration()
           _ = try signals.activationConfiguration()

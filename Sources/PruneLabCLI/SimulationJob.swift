@@ -24,7 +24,7 @@ struct SimulationJob {
   ///   ``PruneCoreError`` for sizes out of range.
   init(command: PruneLab.Simulate) throws {
     self.command = command
-    ruleOptions = try RuleArguments.parse(command.ruleArguments)
+    ruleOptions = try RuleOptions.parse(command.ruleArguments)
     // With gaps filled, --samples may extend N past the largest logged sample (a run that never
     // trained its last samples); epoch 0 lists every batch of every rule, so no batch hint.
     let hint = command.missing == .carryForward ? command.samples : nil

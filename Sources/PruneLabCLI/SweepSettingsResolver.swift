@@ -14,7 +14,7 @@ struct SweepSettingsResolver: Sendable {
     var arguments = baseSignalArguments
     var ruleOptions = RuleOptions()
     for setting in point.settings {
-      if RuleOptions.Name(rawValue: setting.name) != nil {
+      if RuleCatalog.kind(ofOption: setting.name) != nil {
         do {
           try ruleOptions.setValue(setting.value, forOption: setting.name)
         } catch {

@@ -158,7 +158,7 @@ extension PruneLab {
               allowed: "an integer >= 1")
           }
         }
-        let options = try RuleArguments.parse(ruleArguments)
+        let options = try RuleOptions.parse(ruleArguments)
         _ = try trainerConfiguration()
         var samples = subset ?? 60_000
         if dataset == .synthetic {

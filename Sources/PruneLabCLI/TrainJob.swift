@@ -23,7 +23,7 @@ struct TrainJob {
     let configuration = try command.trainerConfiguration()
     let trainer = try Trainer(configuration: configuration, data: data)
     let setup = try trainer.ruleSetup(seed: command.seed)
-    let options = try RuleArguments.parse(command.ruleArguments)
+    let options = try RuleOptions.parse(command.ruleArguments)
     let rule = try RuleCatalog.makeRule(named: command.rule, options: options, setup: setup)
     try train(rule, trainer: trainer, setup: setup, folder: folder)
   }

@@ -28,7 +28,7 @@ import Testing
 
   @Test func buildsInfoBatchWithEitherScore() throws {
     var options = RuleOptions()
-    options.pruneRatio = 0.3
+    try options.setValue("0.3", forOption: "prune-ratio")
     let rule = try RuleCatalog.makeRule(named: "infobatch", options: options, setup: setup)
     #expect(rule.name == "infobatch")
     #expect(rule.parameters["pruneRatio"] == "0.3")
@@ -43,12 +43,12 @@ import Testing
 
   @Test func rejectsOptionsThatDoNotApply() throws {
     var options = RuleOptions()
-    options.rho = 0.5
+    try options.setValue("0.5", forOption: "rho")
     #expect(throws: PruneCoreError.self) {
       _ = try RuleCatalog.makeRule(named: "infobatch", options: options, setup: setup)
     }
     var alphaWithoutBLS = RuleOptions()
-    alphaWithoutBLS.alpha = 0.5
+    try alphaWithoutBLS.setValue("0.5", forOption: "alpha")
     do {
       _ = try RuleCatalog.makeRule(named: "infobatch", options: alphaWithoutBLS, setup: setup)
       Issue.record("alpha without --score bls was accepted")
@@ -57,7 +57,7 @@ import Testing
       #expect(error.description.contains("score loss"))
     }
     var scoreOnFull = RuleOptions()
-    scoreOnFull.score = .bls
+    try scoreOnFull.setValue("bls", forOption: "score")
     #expect(throws: PruneCoreError.self) {
       _ = try RuleCatalog.makeRule(named: "full", options: scoreOnFull, setup: setup)
     }
@@ -65,29 +65,33 @@ import Testing
 
   @Test func rejectsBadValues() throws {
     var options = RuleOptions()
-    options.pruneRatio = 1.5
+    try options.setValue("1.5", forOption: "prune-ratio")
     #expect(throws: PruneCoreError.outOfRange(parameter: "pruneRatio", value: 1.5, allowed: "[0, 1)")) {
       _ = try RuleCatalog.makeRule(named: "infobatch", options: options, setup: setup)
     }
     var alphaOne = RuleOptions()
-    alphaOne.score = .bls
-    alphaOne.alpha = 1
+    try alphaOne.setValue("bls", forOption: "score")
+    try alphaOne.setValue("1", forOption: "alpha")
     #expect(throws: PruneCoreError.self) {
       _ = try RuleCatalog.makeRule(named: "infobatch", options: alphaOne, setup: setup)
     }
   }
 
-  @Test func parsesOptionText() throws {
+  @Test func buildsWhatTheConfigurationsBuild() throws {
     var options = RuleOptions()
-    try options.setValue("bernoulli", forOption: "selection")
-    try options.setValue("true", forOption: "package-weight-reset-bug")
-    try options.setValue("7", forOption: "groups")
-    #expect(options.selection == .bernoulli && options.packageWeightResetBug == true)
-    #expect(options.groups == 7)
-    #expect(options.setNames == [.selection, .packageWeightResetBug, .groups])
-    #expect(throws: PruneCoreError.self) { try options.setValue("abc", forOption: "rho") }
-    #expect(throws: PruneCoreError.self) { try options.setValue("1", forOption: "nope") }
-    #expect(throws: PruneCoreError.self) { try options.setValue("maybe", forOption: "rescale") }
+    for (name, value) in [("groups", "4"), ("window-scale", "0.5"), ("clustering", "lloyd")] {
+      try options.setValue(value, forOption: name)
+    }
+    let seta = try RuleCatalog.makeRule(named: "seta", options: options, setup: setup)
+    let direct = try SeTa(
+      configuration: SeTaConfiguration(groupCount: 4, windowScale: 0.5, clustering: .lloyd),
+      setup: setup)
+    #expect(seta.parameters == direct.parameters)
+    var bpasOptions = RuleOptions()
+    try bpasOptions.setValue("1e-7", forOption: "delta-end")
+    #expect(throws: PruneCoreError.self) {
+      _ = try RuleCatalog.makeRule(named: "bpas", options: bpasOptions, setup: setup)
+    }
   }
 }
 
@@ -99,12 +103,12 @@ import Testing
     var loss = RuleOptions()
     var bls = RuleOptions()
     for parameter in descriptor.parameters where parameter.defaultValue != "none" {
-      let blsOnly: Set<RuleOptions.Name> = [.alpha, .scoreInit, .scoreRescaling]
+      let blsOnly: Set<String> = ["alpha", "score-init", "score-rescaling"]
       if !blsOnly.contains(parameter.option) {
-        try loss.setValue(parameter.defaultValue, forOption: parameter.option.rawValue)
+        try loss.setValue(parameter.defaultValue, forOption: parameter.option)
       }
-      if parameter.option != .initialScore {
-        try bls.setValue(parameter.defaultValue, forOption: parameter.option.rawValue)
+      if parameter.option != "initial-score" {
+        try bls.setValue(parameter.defaultValue, forOption: parameter.option)
       }
     }
     let rule = try RuleCatalog.makeRule(named: descriptor.name, options: loss, setup: setup)
@@ -113,7 +117,7 @@ import Testing
     let plain = try RuleCatalog.makeRule(named: descriptor.name, options: RuleOptions(), setup: setup)
     #expect(plain.parameters == rule.parameters)
     if descriptor.usesScore {
-      bls.score = .bls
+      try bls.setValue("bls", forOption: "score")
       let blsRule = try RuleCatalog.makeRule(named: descriptor.name, options: bls, setup: setup)
       #expect(blsRule.parameters["score"] == "bls")
       #expect(blsRule.requiredSignals == .batchMeanLoss)

@@ -16,12 +16,12 @@ import Testing
     RuleDriver(loss: hashedLoss(seed: seed), statistic: settlingStatistic(seed: seed))
   }
 
-  static func options(for name: String, ratio: Double) -> RuleOptions {
+  static func options(for name: String, ratio: Double) throws -> RuleOptions {
     var options = RuleOptions()
     if ["random", "static-random", "infobatch", "seta"].contains(name) {
-      options.pruneRatio = ratio
+      try options.setValue("\(ratio)", forOption: "prune-ratio")
     }
-    if name == "repb" { options.rho = ratio }
+    if name == "repb" { try options.setValue("\(ratio)", forOption: "rho") }
     return options
   }
 
@@ -36,7 +36,7 @@ import Testing
       let setup = try TrainingSetup(
         sampleCount: samples, batchSize: batchSize, plannedEpochs: epochs, seed: seed)
       var rule = try RuleCatalog.makeRule(
-        named: name, options: Self.options(for: name, ratio: Double(percent) / 100),
+        named: name, options: try Self.options(for: name, ratio: Double(percent) / 100),
         setup: setup)
       let plans = try Self.driver(seed: seed).run(&rule, epochs: 0..<epochs)
       for plan in plans {
@@ -57,7 +57,7 @@ import Testing
     ) { samples, batchSize, epochs, seed in
       let setup = try TrainingSetup(
         sampleCount: samples, batchSize: batchSize, plannedEpochs: epochs, seed: seed)
-      let options = Self.options(for: name, ratio: 0.4)
+      let options = try Self.options(for: name, ratio: 0.4)
       var first = try RuleCatalog.makeRule(named: name, options: options, setup: setup)
       var second = try RuleCatalog.makeRule(named: name, options: options, setup: setup)
       let driver = Self.driver(seed: seed)

@@ -110,7 +110,7 @@ import Testing
     #expect(abs(result.parameter - 1 / 3) < 0.01)
     // Rerunning at the answer saves what the calibration says.
     var options = RuleOptions()
-    options.pruneRatio = result.parameter
+    try options.setValue("\(result.parameter)", forOption: "prune-ratio")
     var rule = try RuleCatalog.makeRule(named: "random", options: options, setup: setup)
     var source = try learner()
     let rerun = try SavingsCalibration.savedFraction(of: &rule, on: &source)

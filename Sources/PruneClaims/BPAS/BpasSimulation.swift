@@ -42,7 +42,7 @@ struct BpasSimulationSettings: Sendable {
   }
 }
 
-/// The real B-PAS rule (built by name through `RuleCatalog`) driven by a per-batch statistic.
+/// The real B-PAS rule, built from its configuration, driven by a per-batch statistic.
 struct BpasSimulation {
   /// Batch ids trained in each epoch that ran, in order.
   let activeBatches: [[Int]]
@@ -74,10 +74,10 @@ struct BpasSimulation {
     let setup = try TrainingSetup(
       sampleCount: setting.sampleCount, batchSize: setting.batchSize,
       plannedEpochs: setting.plannedEpochs, seed: seed)
-    var options = RuleOptions()
-    options.deltaStart = setting.deltaStart
-    options.deltaEnd = setting.deltaEnd
-    var rule = try RuleCatalog.makeRule(named: "bpas", options: options, setup: setup)
+    var rule = BPAS(
+      configuration: try BPASConfiguration(
+        deltaStart: setting.deltaStart, deltaEnd: setting.deltaEnd),
+      setup: setup)
     var ledger = SavingsLedger(setup: setup)
     var active: [[Int]] = []
     var members: [Int: [Int]] = [:]

@@ -1,163 +1,99 @@
-/// Every optional rule parameter the command line can set; `nil` means "the rule's default".
+/// The rule options of a command line, in the order given: `--prune-ratio 0.3 --rescale`.
 ///
-/// ``RuleCatalog/makeRule(named:options:setup:)`` rejects an option that does not apply to the
-/// chosen rule, so a typo'd combination fails loudly instead of being ignored. Each field's
-/// command-line name is in ``RuleOptions/Name``; ``setValue(_:forOption:)`` parses one from text.
+/// Only names and texts live here; what each option means, its default and its range are the
+/// rule configurations' declarations (``Parameter``), which read the texts when
+/// ``RuleCatalog/makeRule(named:options:setup:)`` builds the rule. An option given twice takes its
+/// last value. The words as written are kept, so a manifest stores the command line as typed and
+/// parsing it back gives the same options.
 public struct RuleOptions: Sendable, Hashable {
-  /// The score a loss-based rule (infobatch, seta, repb) selects on.
-  public enum Score: String, Sendable, Hashable, Codable, CaseIterable {
-    /// The raw per-sample forward loss (``LossScore``).
-    case loss
-    /// The batch-loss EMA (``BatchLossScore``).
-    case bls
+  /// One option and its value as text.
+  public struct Assignment: Sendable, Hashable {
+    /// The command-line name without `--`.
+    public let name: String
+    public let value: String
   }
 
-  /// The command-line names of the options (without the leading `--`).
-  public enum Name: String, Sendable, Hashable, CaseIterable {
-    case pruneRatio = "prune-ratio"
-    case delta
-    case selection
-    case packageWeightResetBug = "package-weight-reset-bug"
-    case score
-    case initialScore = "initial-score"
-    case alpha
-    case scoreInit = "score-init"
-    case scoreRescaling = "score-rescaling"
-    case groups
-    case windowScale = "window-scale"
-    case clustering
-    case rho
-    case window
-    case maxWeight = "max-weight"
-    case deltaStart = "delta-start"
-    case deltaEnd = "delta-end"
-    case rescale
-    case pruneFirstEpoch = "prune-first-epoch"
-    case resampling
-  }
-
-  public var pruneRatio: Double?
-  public var delta: Double?
-  public var selection: InfoBatchConfiguration.Selection?
-  public var packageWeightResetBug: Bool?
-  public var score: Score?
-  public var initialScore: Double?
-  public var alpha: Double?
-  public var scoreInit: BatchLossScoreConfiguration.Initialisation?
-  public var scoreRescaling: BatchLossScoreConfiguration.Rescaling?
-  public var groups: Int?
-  public var windowScale: Double?
-  public var clustering: SeTaConfiguration.Clustering?
-  public var rho: Double?
-  public var window: Int?
-  public var maxWeight: Double?
-  public var deltaStart: Double?
-  public var deltaEnd: Double?
-  public var rescale: Bool?
-  public var pruneFirstEpoch: Bool?
-  public var resampling: Bool?
+  /// The options, in order.
+  public private(set) var assignments: [Assignment] = []
+  /// The command-line words of the options, as written.
+  public private(set) var arguments: [String] = []
 
   public init() {}
 
-  /// The options that are set, in ``Name`` order.
-  public var setNames: [Name] {
-    Name.allCases.filter { isSet($0) }
+  /// The names of the options that are set, first occurrence order.
+  public var setNames: [String] {
+    var seen = Set<String>()
+    return assignments.map(\.name).filter { seen.insert($0).inserted }
+  }
+
+  /// The text of option `name` (its last value), or nil.
+  public func value(of name: String) -> String? {
+    assignments.last { $0.name == name }?.value
   }
 
   /// True when option `name` has a value.
-  public func isSet(_ name: Name) -> Bool {
-    switch name {
-    case .pruneRatio: return pruneRatio != nil
-    case .delta: return delta != nil
-    case .selection: return selection != nil
-    case .packageWeightResetBug: return packageWeightResetBug != nil
-    case .score: return score != nil
-    case .initialScore: return initialScore != nil
-    case .alpha: return alpha != nil
-    case .scoreInit: return scoreInit != nil
-    case .scoreRescaling: return scoreRescaling != nil
-    case .groups: return groups != nil
-    case .windowScale: return windowScale != nil
-    case .clustering: return clustering != nil
-    case .rho: return rho != nil
-    case .window: return window != nil
-    case .maxWeight: return maxWeight != nil
-    case .deltaStart: return deltaStart != nil
-    case .deltaEnd: return deltaEnd != nil
-    case .rescale: return rescale != nil
-    case .pruneFirstEpoch: return pruneFirstEpoch != nil
-    case .resampling: return resampling != nil
-    }
-  }
+  public func isSet(_ name: String) -> Bool { value(of: name) != nil }
 
   /// Sets option `option` (a command-line name such as `prune-ratio`) from its text.
   ///
-  /// Range checks are left to the rule configurations; this only reads the text.
+  /// Range checks are left to the rule configurations; this checks that some rule declares the
+  /// option and that the text reads as its kind.
   /// - Throws: ``PruneCoreError/invalidOptionValue(option:value:expected:)`` for an unknown
   ///   option name or a value that is not a number, an integer, a boolean or one of the choices.
   public mutating func setValue(_ text: String, forOption option: String) throws {
-    guard let name = Name(rawValue: option) else {
-      throw PruneCoreError.invalidOptionValue(
-        option: option, value: text,
-        expected: "a known option: " + Name.allCases.map(\.rawValue).joined(separator: ", "))
-    }
-    switch name {
-    case .pruneRatio: pruneRatio = try Self.number(text, name)
-    case .delta: delta = try Self.number(text, name)
-    case .selection: selection = try Self.choice(text, name)
-    case .packageWeightResetBug: packageWeightResetBug = try Self.boolean(text, name)
-    case .score: score = try Self.choice(text, name)
-    case .initialScore: initialScore = try Self.number(text, name)
-    case .alpha: alpha = try Self.number(text, name)
-    case .scoreInit: scoreInit = try Self.choice(text, name)
-    case .scoreRescaling: scoreRescaling = try Self.choice(text, name)
-    case .groups: groups = try Self.integer(text, name)
-    case .windowScale: windowScale = try Self.number(text, name)
-    case .clustering: clustering = try Self.choice(text, name)
-    case .rho: rho = try Self.number(text, name)
-    case .window: window = try Self.integer(text, name)
-    case .maxWeight: maxWeight = try Self.number(text, name)
-    case .deltaStart: deltaStart = try Self.number(text, name)
-    case .deltaEnd: deltaEnd = try Self.number(text, name)
-    case .rescale: rescale = try Self.boolean(text, name)
-    case .pruneFirstEpoch: pruneFirstEpoch = try Self.boolean(text, name)
-    case .resampling: resampling = try Self.boolean(text, name)
-    }
+    try append(option, text, words: ["--" + option, text])
   }
 
-  private static func number(_ text: String, _ name: Name) throws -> Double {
-    guard let value = Double(text) else {
-      throw PruneCoreError.invalidOptionValue(option: name.rawValue, value: text, expected: "a number")
+  /// Reads rule options as written after the command's own: `--name value`, `--name=value`,
+  /// a switch alone (`--rescale`, true) or negated (`--no-rescale`, false).
+  ///
+  /// - Throws: ``PruneCoreError/malformedOption(argument:reason:)`` for a value without an
+  ///   option; ``PruneCoreError/unknownOption(argument:)`` for a name no rule declares;
+  ///   ``PruneCoreError/invalidOptionValue(option:value:expected:)`` for an unreadable value.
+  public static func parse(_ arguments: [String]) throws -> RuleOptions {
+    var options = RuleOptions()
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      index += 1
+      guard argument.hasPrefix("--"), argument.count > 2 else {
+        throw PruneCoreError.malformedOption(
+          argument: argument, reason: "a value without an option before it")
+      }
+      var name = String(argument.dropFirst(2))
+      var words = [argument]
+      let value: String
+      if let equals = name.firstIndex(of: "=") {
+        value = String(name[name.index(after: equals)...])
+        name = String(name[..<equals])
+      } else if name.hasPrefix("no-"), RuleCatalog.kind(ofOption: name) == nil,
+        RuleCatalog.kind(ofOption: String(name.dropFirst(3))) == .flag
+      {
+        name = String(name.dropFirst(3))
+        value = "false"
+      } else if index < arguments.count, !arguments[index].hasPrefix("--") {
+        value = arguments[index]
+        words.append(value)
+        index += 1
+      } else {
+        value = "true"
+      }
+      guard RuleCatalog.kind(ofOption: name) != nil else {
+        throw PruneCoreError.unknownOption(argument: "--" + name)
+      }
+      try options.append(name, value, words: words)
     }
-    return value
+    return options
   }
 
-  private static func integer(_ text: String, _ name: Name) throws -> Int {
-    guard let value = Int(text) else {
+  private mutating func append(_ name: String, _ value: String, words: [String]) throws {
+    guard let kind = RuleCatalog.kind(ofOption: name) else {
       throw PruneCoreError.invalidOptionValue(
-        option: name.rawValue, value: text, expected: "an integer")
+        option: name, value: value,
+        expected: "a known option: " + RuleCatalog.optionNames.joined(separator: ", "))
     }
-    return value
-  }
-
-  private static func boolean(_ text: String, _ name: Name) throws -> Bool {
-    switch text {
-    case "true", "yes", "1": return true
-    case "false", "no", "0": return false
-    default:
-      throw PruneCoreError.invalidOptionValue(
-        option: name.rawValue, value: text, expected: "true or false")
-    }
-  }
-
-  private static func choice<Choice: RawRepresentable & CaseIterable>(
-    _ text: String, _ name: Name
-  ) throws -> Choice where Choice.RawValue == String {
-    guard let value = Choice(rawValue: text) else {
-      throw PruneCoreError.invalidOptionValue(
-        option: name.rawValue, value: text,
-        expected: "one of " + Choice.allCases.map(\.rawValue).joined(separator: ", "))
-    }
-    return value
+    try kind.validate(value, option: name)
+    assignments.append(Assignment(name: name, value: value))
+    arguments += words
   }
 }

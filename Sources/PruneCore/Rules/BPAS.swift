@@ -55,10 +55,9 @@ public struct BPAS: PruningRule {
   public var name: String { "bpas" }
   public var requiredSignals: SignalKinds { .activationStatistic }
   public var parameters: [String: String] {
-    [
-      "rule": name, "deltaStart": "\(configuration.deltaStart)",
-      "deltaEnd": "\(configuration.deltaEnd)", "batches": "\(originalBatchCount)",
-    ]
+    configuration.manifestEntries().merging([
+      "rule": name, "batches": "\(originalBatchCount)",
+    ]) { $1 }
   }
 
   /// n0, the number of fixed batches.

@@ -20,11 +20,7 @@ public struct DynamicRandom: PruningRule {
   public var name: String { "random" }
   public var requiredSignals: SignalKinds { [] }
   public var parameters: [String: String] {
-    [
-      "rule": name, "pruneRatio": "\(configuration.pruneRatio)",
-      "rescale": "\(configuration.rescales)",
-      "pruneFirstEpoch": "\(configuration.prunesFirstEpoch)",
-    ]
+    configuration.manifestEntries().merging(["rule": name]) { $1 }
   }
 
   /// True when epoch `epoch` trains a subset.

@@ -44,18 +44,13 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
   public var requiredSignals: SignalKinds { scoreSource.requiredSignals }
 
   public var parameters: [String: String] {
-    var values = scoreParameters
-    values["pruneRatio"] = "\(configuration.pruneRatio)"
-    values["keepRatio"] = "\(configuration.keepRatio)"
-    values["delta"] = "\(configuration.delta)"
-    values["selection"] = configuration.selection.rawValue
-    values["packageWeightResetBug"] = "\(configuration.packageWeightResetBug)"
-    return values
+    scoreParameters.merging(configuration.manifestEntries()) { $1 }
+      .merging(["keepRatio": "\(configuration.keepRatio)"]) { $1 }
   }
 
   /// True when epoch `epoch` prunes: not epoch 0, not an annealing epoch.
   public func prunes(epoch: Int) -> Bool {
-    Annealing.prunes(epoch: epoch, plannedEpochs: setup.plannedEpochs, delta: configuration.delta)
+    configuration.prunes(epoch: epoch, plannedEpochs: setup.plannedEpochs)
   }
 
   /// The samples that are candidates now: score strictly below the mean of all N scores, in index
@@ -63,8 +58,8 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
   /// - Complexity: O(*N*); allocates the result.
   public var candidateSamples: [Int] {
     let scores = scoreSource.scores
-    let threshold = MeanThreshold.below(scores)
-    return scores.indices.filter { scores[$0] < threshold }
+    let threshold = configuration.candidateThreshold(of: scores)
+    return scores.indices.filter { configuration.isCandidate(score: scores[$0], threshold: threshold) }
   }
 
   /// Makes epoch `epoch`'s plan.
@@ -135,19 +130,21 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
     into buffer: inout [Int], using generator: inout SeededGenerator
   ) -> Int {
     let scores = scoreSource.scores
-    let threshold = MeanThreshold.below(scores)
     let configuration = self.configuration
+    let threshold = configuration.candidateThreshold(of: scores)
     var written = 0
     scores.withUnsafeBufferPointer { s in
       var candidateCount = 0
-      for x in s where x < threshold { candidateCount += 1 }
+      for x in s where configuration.isCandidate(score: x, threshold: threshold) {
+        candidateCount += 1
+      }
       let target = configuration.keptCount(ofCandidates: candidateCount)
       let keepRatio = configuration.keepRatio
       var seen = 0
       var chosen = 0
       buffer.withUnsafeMutableBufferPointer { list in
         for i in 0..<s.count {
-          if s[i] < threshold {
+          if configuration.isCandidate(score: s[i], threshold: threshold) {
             let keep: Bool
             switch configuration.selection {
             case .exactCount:

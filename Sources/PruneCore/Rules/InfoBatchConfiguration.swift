@@ -2,7 +2,7 @@
 ///
 /// Defaults are the official package's: prune ratio 0.5, annealing delta 0.875, exact-count
 /// selection, weights reset when annealing starts (the package's reset bug only on request).
-public struct InfoBatchConfiguration: Sendable, Hashable, Encodable {
+public struct InfoBatchConfiguration: RuleConfiguration, Hashable, Encodable {
   // Not Decodable: synthesized decoding would skip the checks.
 
   /// How the kept below-mean candidates are chosen.
@@ -17,30 +17,28 @@ public struct InfoBatchConfiguration: Sendable, Hashable, Encodable {
   ///
   /// Values above 0.9 are accepted but act as 0.9: the package clamps the keep ratio to at least 0.1
   /// (algorithms.md §1.1), and so does ``keepRatio``.
-  public let pruneRatio: Double
+  public internal(set) var pruneRatio: Double
   /// delta, the share of planned epochs that may prune, in [0, 1] (0: never prune, 1: always).
-  public let delta: Double
-  public let selection: Selection
+  public internal(set) var delta: Double
+  public internal(set) var selection: Selection
   /// Reproduce the package bug: weights are reset when annealing starts only if
   /// `numEpochs * delta` is an integer (algorithms.md §1.3). Off by default.
-  public let packageWeightResetBug: Bool
+  public internal(set) var packageWeightResetBug: Bool
 
   /// - Throws: ``PruneCoreError/outOfRange(parameter:value:allowed:)`` for `pruneRatio` outside
   ///   [0, 1) or `delta` outside [0, 1] (NaN fails both).
   public init(
-    pruneRatio: Double = 0.5, delta: Double = 0.875, selection: Selection = .exactCount,
-    packageWeightResetBug: Bool = false
+    pruneRatio: Double = InfoBatchConfiguration.standard.pruneRatio,
+    delta: Double = InfoBatchConfiguration.standard.delta,
+    selection: Selection = InfoBatchConfiguration.standard.selection,
+    packageWeightResetBug: Bool = InfoBatchConfiguration.standard.packageWeightResetBug
   ) throws {
-    guard pruneRatio >= 0, pruneRatio < 1 else {
-      throw PruneCoreError.outOfRange(parameter: "pruneRatio", value: pruneRatio, allowed: "[0, 1)")
-    }
-    guard delta >= 0, delta <= 1 else {
-      throw PruneCoreError.outOfRange(parameter: "delta", value: delta, allowed: "[0, 1]")
-    }
+    self = .standard
     self.pruneRatio = pruneRatio
     self.delta = delta
     self.selection = selection
     self.packageWeightResetBug = packageWeightResetBug
+    self = try validated()
   }
 
   /// The package defaults.
@@ -51,6 +49,41 @@ public struct InfoBatchConfiguration: Sendable, Hashable, Encodable {
     delta = 0.875
     selection = .exactCount
     packageWeightResetBug = false
+  }
+
+  public static let parameters: [Parameter<Self>] = [
+    .number(
+      "prune-ratio", \.pruneRatio, in: .closedOpen(0, 1), note: "(acts as 0.9 above 0.9)",
+      help: "Share r of the below-mean candidates pruned."),
+    .number(
+      "delta", \.delta, in: .closed(0, 1),
+      help: "Annealing: epoch e prunes iff e + 1 <= epochs x delta."),
+    .choice(
+      "selection", \.selection,
+      help: "Keep exactly floor(keep x |C|) candidates (code) or each with prob. keep (paper)."),
+    .flag(
+      "package-weight-reset-bug", \.packageWeightResetBug,
+      help: "Reproduce the package's missing weight reset when epochs x delta is not integer."),
+  ]
+
+  /// True when epoch `epoch` of `plannedEpochs` prunes: never epoch 0, never an annealing epoch
+  /// (algorithms.md §1.3).
+  public func prunes(epoch: Int, plannedEpochs: Int) -> Bool {
+    Annealing.prunes(epoch: epoch, plannedEpochs: plannedEpochs, delta: delta)
+  }
+
+  /// The threshold ``isCandidate(score:threshold:)`` compares scores with: the exact mean of all
+  /// N scores as ``MeanThreshold`` gives it (ties decided exactly, issue 9 item 6).
+  public func candidateThreshold(of scores: [Double]) -> Double {
+    MeanThreshold.below(scores)
+  }
+
+  /// True when a sample of score `score` is a pruning candidate: strictly below the mean of all
+  /// N scores (InfoBatch Eq. 8; ties are never candidates), `threshold` from
+  /// ``candidateThreshold(of:)``.
+  @inlinable
+  public func isCandidate(score: Double, threshold: Double) -> Bool {
+    score < threshold
   }
 
   /// The share of candidates kept: `min(1, max(0.1, 1 - pruneRatio))`, in Double as the package.

@@ -1,24 +1,25 @@
 /// The settings of the random baselines (algorithms.md Part A, "Baselines").
-public struct RandomBaselineConfiguration: Sendable, Hashable, Encodable {
+public struct RandomBaselineConfiguration: RuleConfiguration, Hashable, Encodable {
   // Not Decodable: synthesized decoding would skip the checks.
 
   /// r, the share of the N samples pruned; the rule keeps max(1, floor(N x (1 - r))).
-  public let pruneRatio: Double
+  public internal(set) var pruneRatio: Double
   /// Weight kept samples 1/(1 - r) so the expected gradient is unchanged (dynamic random only).
-  public let rescales: Bool
+  public internal(set) var rescales: Bool
   /// Prune epoch 0 too; off by default, like every dynamic rule of PruneLab (Part A).
-  public let prunesFirstEpoch: Bool
+  public internal(set) var prunesFirstEpoch: Bool
 
   /// - Throws: ``PruneCoreError/outOfRange(parameter:value:allowed:)`` for r outside [0, 1).
-  public init(pruneRatio: Double = 0.5, rescales: Bool = false, prunesFirstEpoch: Bool = false)
-    throws
-  {
-    guard pruneRatio >= 0, pruneRatio < 1 else {
-      throw PruneCoreError.outOfRange(parameter: "pruneRatio", value: pruneRatio, allowed: "[0, 1)")
-    }
+  public init(
+    pruneRatio: Double = RandomBaselineConfiguration.standard.pruneRatio,
+    rescales: Bool = RandomBaselineConfiguration.standard.rescales,
+    prunesFirstEpoch: Bool = RandomBaselineConfiguration.standard.prunesFirstEpoch
+  ) throws {
+    self = .standard
     self.pruneRatio = pruneRatio
     self.rescales = rescales
     self.prunesFirstEpoch = prunesFirstEpoch
+    self = try validated()
   }
 
   /// r = 0.5, no rescaling, epoch 0 full.
@@ -29,6 +30,24 @@ public struct RandomBaselineConfiguration: Sendable, Hashable, Encodable {
     rescales = false
     prunesFirstEpoch = false
   }
+
+  /// The parameters of dynamic random.
+  public static let parameters: [Parameter<Self>] = [
+    .number(
+      "prune-ratio", \.pruneRatio, in: .closedOpen(0, 1),
+      help: "Share r of the samples pruned each epoch."),
+    .flag("rescale", \.rescales, help: "Weight kept samples 1/(1 - r)."),
+    .flag(
+      "prune-first-epoch", \.prunesFirstEpoch,
+      help: "Prune epoch 0 too (off: epoch 0 trains every sample)."),
+  ]
+
+  /// The parameters of static random: only r.
+  public static let staticParameters: [Parameter<Self>] = [
+    .number(
+      "prune-ratio", \.pruneRatio, in: .closedOpen(0, 1),
+      help: "Share r of the samples left out for the whole run.")
+  ]
 
   /// The number of samples kept out of `sampleCount`: max(1, Int(N x (1 - r))).
   public func keptCount(ofSamples sampleCount: Int) -> Int {

@@ -53,13 +53,7 @@ public struct RePB<Source: ScoreSource>: PruningRule, ScoreBasedRule {
   public var requiredSignals: SignalKinds { scoreSource.requiredSignals }
 
   public var parameters: [String: String] {
-    var values = scoreParameters
-    values["rho"] = "\(configuration.rho)"
-    values["window"] = "\(configuration.windowBatches)"
-    values["maxWeight"] = configuration.maxWeight.map { "\($0)" } ?? "none"
-    values["delta"] = configuration.delta.map { "\($0)" } ?? "none"
-    values["resampling"] = "\(configuration.resampling)"
-    return values
+    scoreParameters.merging(configuration.manifestEntries()) { $1 }
   }
 
   /// True when epoch `epoch` trains the selected samples (not epoch 0, not annealing).

@@ -3,51 +3,38 @@
 ///
 /// The official code was not available; every open point of the paper rule is a parameter here.
 /// Defaults: rho 0.5, window of 1 batch, resampling on, no weight clipping, no annealing.
-public struct RePBConfiguration: Sendable, Hashable, Encodable {
+public struct RePBConfiguration: RuleConfiguration, Hashable, Encodable {
   // Not Decodable: synthesized decoding would skip the checks.
 
   /// rho: a below-window-mean sample is dropped with probability rho, and a sample not used in
   /// an epoch re-enters with probability 1 - rho. In [0, 1).
-  public let rho: Double
+  public internal(set) var rho: Double
   /// W, the number of consecutive batches whose scores make one window mean; at least 1.
-  public let windowBatches: Int
+  public internal(set) var windowBatches: Int
   /// Optional upper bound on the CTR weight E / N_i(E) (the paper has none); at least 1.
-  public let maxWeight: Double?
+  public internal(set) var maxWeight: Double?
   /// Optional InfoBatch-style annealing: epoch e may prune iff e + 1 <= numEpochs x delta.
-  public let delta: Double?
+  public internal(set) var delta: Double?
   /// Whether samples not used in an epoch may re-enter the next with probability 1 - rho
   /// (the paper's uniform resampling; off only to study pool collapse, claim RePB-2).
-  public let resampling: Bool
+  public internal(set) var resampling: Bool
 
   /// - Throws: ``PruneCoreError/outOfRange(parameter:value:allowed:)`` for a value outside its
   ///   range (NaN included).
   public init(
-    rho: Double = 0.5, windowBatches: Int = 1, maxWeight: Double? = nil, delta: Double? = nil,
-    resampling: Bool = true
+    rho: Double = RePBConfiguration.standard.rho,
+    windowBatches: Int = RePBConfiguration.standard.windowBatches,
+    maxWeight: Double? = RePBConfiguration.standard.maxWeight,
+    delta: Double? = RePBConfiguration.standard.delta,
+    resampling: Bool = RePBConfiguration.standard.resampling
   ) throws {
-    guard rho >= 0, rho < 1 else {
-      throw PruneCoreError.outOfRange(parameter: "rho", value: rho, allowed: "[0, 1)")
-    }
-    guard windowBatches >= 1 else {
-      throw PruneCoreError.outOfRange(
-        parameter: "window", value: Double(windowBatches), allowed: "an integer >= 1")
-    }
-    if let maxWeight {
-      guard maxWeight >= 1, maxWeight.isFinite else {
-        throw PruneCoreError.outOfRange(
-          parameter: "maxWeight", value: maxWeight, allowed: "[1, infinity)")
-      }
-    }
-    if let delta {
-      guard delta >= 0, delta <= 1 else {
-        throw PruneCoreError.outOfRange(parameter: "delta", value: delta, allowed: "[0, 1]")
-      }
-    }
+    self = .standard
     self.rho = rho
     self.windowBatches = windowBatches
     self.maxWeight = maxWeight
     self.delta = delta
     self.resampling = resampling
+    self = try validated()
   }
 
   /// The paper's defaults.
@@ -60,4 +47,22 @@ public struct RePBConfiguration: Sendable, Hashable, Encodable {
     delta = nil
     resampling = true
   }
+
+  public static let parameters: [Parameter<Self>] = [
+    .number(
+      "rho", \.rho, in: .closedOpen(0, 1),
+      help: "Drop probability of a below-window-mean sample; 1 - rho re-entry of unused."),
+    .integer(
+      "window", \.windowBatches, atLeast: 1,
+      help: "Batches per window mean (1: scores from one model state)."),
+    .optionalNumber(
+      "max-weight", \.maxWeight, in: .atLeast(1),
+      help: "Clip the CTR weight E / N_i(E) at this value."),
+    .flag(
+      "resampling", \.resampling,
+      help: "Let unused samples re-enter with probability 1 - rho (false: pool collapse)."),
+    .optionalNumber(
+      "delta", \.delta, in: .closed(0, 1),
+      help: "Annealing: epoch e prunes iff e + 1 <= epochs x delta (off by default)."),
+  ]
 }

@@ -44,15 +44,9 @@ public struct SeTa<Source: ScoreSource>: PruningRule, ScoreBasedRule {
   public var requiredSignals: SignalKinds { scoreSource.requiredSignals }
 
   public var parameters: [String: String] {
-    var values = scoreParameters
-    values["pruneRatio"] = "\(configuration.pruneRatio)"
-    values["keepRatio"] = "\(configuration.keepRatio)"
-    values["groupCount"] = "\(configuration.groupCount)"
-    values["windowScale"] = "\(configuration.windowScale)"
-    values["windowSize"] = "\(configuration.windowSize)"
-    values["delta"] = "\(configuration.delta)"
-    values["clustering"] = configuration.clustering.rawValue
-    return values
+    scoreParameters.merging(configuration.manifestEntries()) { $1 }.merging([
+      "keepRatio": "\(configuration.keepRatio)", "windowSize": "\(configuration.windowSize)",
+    ]) { $1 }
   }
 
   /// True when epoch `epoch` runs SeTa's window (not epoch 0, not annealing).

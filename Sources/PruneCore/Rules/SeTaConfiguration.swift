@@ -2,7 +2,7 @@
 ///
 /// Defaults are the official CIFAR script's (`scripts/cifar.sh BLS_SeTa 0.1 5 0.9`): prune ratio
 /// 0.1, 5 groups, window scale 0.9, annealing delta 0.875, exact 1-D k-means.
-public struct SeTaConfiguration: Sendable, Hashable, Encodable {
+public struct SeTaConfiguration: RuleConfiguration, Hashable, Encodable {
   // Not Decodable: synthesized decoding would skip the checks.
 
   /// How the subsample's scores are cut into groups.
@@ -15,48 +15,32 @@ public struct SeTaConfiguration: Sendable, Hashable, Encodable {
   }
 
   /// r; the uniform subsample keeps floor(N x keepRatio), keepRatio = min(1, max(0.1, 1 - r)).
-  public let pruneRatio: Double
+  public internal(set) var pruneRatio: Double
   /// The number of k-means groups (sklearn's `n_clusters`), at least 1.
-  public let groupCount: Int
+  public internal(set) var groupCount: Int
   /// The window covers round-half-to-even(groupCount x windowScale) groups, at least 1.
-  public let windowScale: Double
+  public internal(set) var windowScale: Double
   /// Annealing: epoch e prunes iff e + 1 <= numEpochs x delta; in [0, 1].
-  public let delta: Double
-  public let clustering: Clustering
+  public internal(set) var delta: Double
+  public internal(set) var clustering: Clustering
 
   /// - Throws: ``PruneCoreError/outOfRange(parameter:value:allowed:)`` for a value outside its
   ///   range (NaN included); ``PruneCoreError/inconsistent(parameters:reason:)`` when the window
   ///   would hold no group (the official code asserts w > 0).
   public init(
-    pruneRatio: Double = 0.1, groupCount: Int = 5, windowScale: Double = 0.9,
-    delta: Double = 0.875, clustering: Clustering = .exact
+    pruneRatio: Double = SeTaConfiguration.standard.pruneRatio,
+    groupCount: Int = SeTaConfiguration.standard.groupCount,
+    windowScale: Double = SeTaConfiguration.standard.windowScale,
+    delta: Double = SeTaConfiguration.standard.delta,
+    clustering: Clustering = SeTaConfiguration.standard.clustering
   ) throws {
-    guard pruneRatio >= 0, pruneRatio < 1 else {
-      throw PruneCoreError.outOfRange(parameter: "pruneRatio", value: pruneRatio, allowed: "[0, 1)")
-    }
-    guard groupCount >= 1 else {
-      throw PruneCoreError.outOfRange(
-        parameter: "groupCount", value: Double(groupCount), allowed: "an integer >= 1")
-    }
-    guard windowScale > 0, windowScale <= 1 else {
-      throw PruneCoreError.outOfRange(
-        parameter: "windowScale", value: windowScale, allowed: "(0, 1]")
-    }
-    guard delta >= 0, delta <= 1 else {
-      throw PruneCoreError.outOfRange(parameter: "delta", value: delta, allowed: "[0, 1]")
-    }
-    let window = PythonRounding.roundHalfToEven(Double(groupCount) * windowScale)
-    guard window >= 1 else {
-      throw PruneCoreError.inconsistent(
-        parameters: "groupCount, windowScale",
-        reason: "round(\(groupCount) x \(windowScale)) = \(window) groups in the window; "
-          + "raise windowScale or groupCount so the window holds at least one group.")
-    }
+    self = .standard
     self.pruneRatio = pruneRatio
     self.groupCount = groupCount
     self.windowScale = windowScale
     self.delta = delta
     self.clustering = clustering
+    self = try validated()
   }
 
   /// The CIFAR script's settings.
@@ -68,6 +52,34 @@ public struct SeTaConfiguration: Sendable, Hashable, Encodable {
     windowScale = 0.9
     delta = 0.875
     clustering = .exact
+  }
+
+  public static let parameters: [Parameter<Self>] = [
+    .number(
+      "prune-ratio", \.pruneRatio, in: .closedOpen(0, 1), note: "(acts as 0.9 above 0.9)",
+      help: "Share r of the samples left out of the uniform subsample."),
+    .integer(
+      "groups", \.groupCount, atLeast: 1, key: "groupCount",
+      help: "Number of k-means score groups."),
+    .number(
+      "window-scale", \.windowScale, in: .openClosed(0, 1),
+      help: "Window = round-half-to-even(groups x scale) groups."),
+    .number(
+      "delta", \.delta, in: .closed(0, 1),
+      help: "Annealing: later epochs train a random keep-ratio subset."),
+    .choice(
+      "clustering", \.clustering,
+      help: "Optimal 1-D k-means (dynamic programming) or seeded Lloyd with k-means++."),
+  ]
+
+  /// The window must hold at least one group.
+  public func checkConsistency() throws {
+    guard windowSize >= 1 else {
+      throw PruneCoreError.inconsistent(
+        parameters: "groupCount, windowScale",
+        reason: "round(\(groupCount) x \(windowScale)) = \(windowSize) groups in the window; "
+          + "raise windowScale or groupCount so the window holds at least one group.")
+    }
   }
 
   /// The share of samples the uniform subsample keeps, clamped to [0.1, 1] as in InfoBatch.

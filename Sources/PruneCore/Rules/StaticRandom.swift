@@ -24,7 +24,8 @@ public struct StaticRandom: PruningRule {
   public var name: String { "static-random" }
   public var requiredSignals: SignalKinds { [] }
   public var parameters: [String: String] {
-    ["rule": name, "pruneRatio": "\(configuration.pruneRatio)", "keptSamples": "\(subset.count)"]
+    configuration.manifestEntries(RandomBaselineConfiguration.staticParameters)
+      .merging(["rule": name, "keptSamples": "\(subset.count)"]) { $1 }
   }
 
   public mutating func plan(forEpoch epoch: Int) throws -> EpochPlan {

@@ -41,11 +41,7 @@ public struct BatchLossScore: ScoreSource, Hashable {
   }
 
   public var parameters: [String: String] {
-    [
-      "score": "bls", "alpha": "\(configuration.alpha)",
-      "scoreInit": configuration.initialisation.rawValue,
-      "scoreRescaling": configuration.rescaling.rawValue,
-    ]
+    configuration.manifestEntries().merging(["score": name]) { $1 }
   }
 
   /// Moves every member's score towards L(B_t).

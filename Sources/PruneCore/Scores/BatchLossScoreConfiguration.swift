@@ -2,7 +2,7 @@
 ///
 /// Defaults follow the official code: alpha 0.9, scores start at 0, a reweighting host scales the
 /// batch mean loss by the mean of the batch's weights.
-public struct BatchLossScoreConfiguration: Sendable, Hashable, Encodable {
+public struct BatchLossScoreConfiguration: RuleConfiguration, Hashable, Encodable {
   // Not Decodable: synthesized decoding would skip the checks.
 
   /// How scores start before the first batch.
@@ -21,31 +21,44 @@ public struct BatchLossScoreConfiguration: Sendable, Hashable, Encodable {
     case exact
   }
 
-  /// alpha, the EMA's memory: s_i <- alpha s_i + (1 - alpha) L(B_t). In [0, 1).
-  public let alpha: Double
-  public let initialisation: Initialisation
-  public let rescaling: Rescaling
+  /// alpha, the EMA's memory: s_i <- alpha s_i + (1 - alpha) L(B_t). In [0, 1) (alpha = 1 would
+  /// freeze every score at its initial value).
+  public internal(set) var alpha: Double
+  public internal(set) var initialisation: Initialisation
+  public internal(set) var rescaling: Rescaling
 
   /// - Throws: ``PruneCoreError/outOfRange(parameter:value:allowed:)`` when alpha is outside
-  ///   [0, 1) (alpha = 1 would freeze every score at its initial value) or NaN.
+  ///   [0, 1) or NaN.
   public init(
-    alpha: Double = 0.9, initialisation: Initialisation = .zero, rescaling: Rescaling = .meanWeight
+    alpha: Double = BatchLossScoreConfiguration.standard.alpha,
+    initialisation: Initialisation = BatchLossScoreConfiguration.standard.initialisation,
+    rescaling: Rescaling = BatchLossScoreConfiguration.standard.rescaling
   ) throws {
-    guard alpha >= 0, alpha < 1 else {
-      throw PruneCoreError.outOfRange(parameter: "alpha", value: alpha, allowed: "[0, 1)")
-    }
+    self = .standard
     self.alpha = alpha
     self.initialisation = initialisation
     self.rescaling = rescaling
+    self = try validated()
   }
 
   /// The official code's settings: alpha 0.9, zero init, mean-weight rescaling.
-  public static let standard = BatchLossScoreConfiguration(
-    checkedAlpha: 0.9, initialisation: .zero, rescaling: .meanWeight)
+  public static let standard = BatchLossScoreConfiguration(checked: ())
 
-  private init(checkedAlpha: Double, initialisation: Initialisation, rescaling: Rescaling) {
-    self.alpha = checkedAlpha
-    self.initialisation = initialisation
-    self.rescaling = rescaling
+  private init(checked: Void) {
+    alpha = 0.9
+    initialisation = .zero
+    rescaling = .meanWeight
   }
+
+  public static let parameters: [Parameter<Self>] = [
+    .number(
+      "alpha", \.alpha, in: .closedOpen(0, 1),
+      help: "BLS memory: s <- alpha s + (1 - alpha) L(B)."),
+    .choice(
+      "score-init", \.initialisation,
+      help: "BLS initial scores: 0 (official code) or the first batch's mean loss (paper)."),
+    .choice(
+      "score-rescaling", \.rescaling,
+      help: "BLS loss weighting: batch mean loss x mean weight (code) or per-sample weights."),
+  ]
 }

@@ -5,28 +5,33 @@
 /// No moving average. The initial score only matters until a sample is first seen; the InfoBatch
 /// package starts at 3.0 (algorithms.md §1.1), the paper and research code at 1.0.
 public struct LossScore: ScoreSource, Hashable {
-  /// The score before a sample is first seen (3.0 in the InfoBatch package).
-  public let initialScore: Double
+  public let configuration: LossScoreConfiguration
   public private(set) var scores: [Double]
+
+  /// - Throws: ``PruneCoreError/emptyDataset`` when `sampleCount` is not positive.
+  public init(sampleCount: Int, configuration: LossScoreConfiguration = .standard) throws {
+    guard sampleCount > 0 else { throw PruneCoreError.emptyDataset }
+    self.configuration = configuration
+    self.scores = [Double](repeating: configuration.initialScore, count: sampleCount)
+  }
 
   /// - Parameters:
   ///   - sampleCount: N, the number of samples.
   ///   - initialScore: The score of an unseen sample; finite.
   /// - Throws: ``PruneCoreError`` when `sampleCount` is not positive or `initialScore` not finite.
-  public init(sampleCount: Int, initialScore: Double = 3.0) throws {
-    guard sampleCount > 0 else { throw PruneCoreError.emptyDataset }
-    guard initialScore.isFinite else {
-      throw PruneCoreError.outOfRange(
-        parameter: "initialScore", value: initialScore, allowed: "a finite number")
-    }
-    self.initialScore = initialScore
-    self.scores = [Double](repeating: initialScore, count: sampleCount)
+  public init(sampleCount: Int, initialScore: Double) throws {
+    try self.init(
+      sampleCount: sampleCount, configuration: LossScoreConfiguration(initialScore: initialScore))
   }
 
+  /// The score before a sample is first seen (3.0 in the InfoBatch package).
+  public var initialScore: Double { configuration.initialScore }
   public var name: String { "loss" }
   public var requiredSignals: SignalKinds { .perSampleLoss }
   public var rescaling: EpochPlan.Rescaling { .perSample }
-  public var parameters: [String: String] { ["score": "loss", "initialScore": "\(initialScore)"] }
+  public var parameters: [String: String] {
+    configuration.manifestEntries().merging(["score": name]) { $1 }
+  }
 
   /// Overwrites each member's score with its raw loss.
   /// - Complexity: O(*B*) for a batch of *B* samples.
