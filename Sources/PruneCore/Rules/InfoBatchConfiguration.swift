@@ -24,6 +24,9 @@ public struct InfoBatchConfiguration: RuleConfiguration, Hashable, Encodable {
   /// Reproduce the package bug: weights are reset when annealing starts only if
   /// `numEpochs * delta` is an integer (algorithms.md §1.3). Off by default.
   public internal(set) var packageWeightResetBug: Bool
+  /// Anneal: train the last epochs (`e + 1 > numEpochs x delta`) on the full data (§1.3). Off
+  /// only for the ablation of InfoBatch Table 4 (claim IB-7): every epoch but epoch 0 prunes.
+  public internal(set) var anneals: Bool
 
   /// - Throws: ``PruneCoreError/outOfRange(parameter:value:allowed:)`` for `pruneRatio` outside
   ///   [0, 1) or `delta` outside [0, 1] (NaN fails both).
@@ -31,13 +34,15 @@ public struct InfoBatchConfiguration: RuleConfiguration, Hashable, Encodable {
     pruneRatio: Double = InfoBatchConfiguration.standard.pruneRatio,
     delta: Double = InfoBatchConfiguration.standard.delta,
     selection: Selection = InfoBatchConfiguration.standard.selection,
-    packageWeightResetBug: Bool = InfoBatchConfiguration.standard.packageWeightResetBug
+    packageWeightResetBug: Bool = InfoBatchConfiguration.standard.packageWeightResetBug,
+    anneals: Bool = InfoBatchConfiguration.standard.anneals
   ) throws {
     self = .standard
     self.pruneRatio = pruneRatio
     self.delta = delta
     self.selection = selection
     self.packageWeightResetBug = packageWeightResetBug
+    self.anneals = anneals
     self = try validated()
   }
 
@@ -49,6 +54,7 @@ public struct InfoBatchConfiguration: RuleConfiguration, Hashable, Encodable {
     delta = 0.875
     selection = .exactCount
     packageWeightResetBug = false
+    anneals = true
   }
 
   public static let parameters: [Parameter<Self>] = [
@@ -64,12 +70,16 @@ public struct InfoBatchConfiguration: RuleConfiguration, Hashable, Encodable {
     .flag(
       "package-weight-reset-bug", \.packageWeightResetBug,
       help: "Reproduce the package's missing weight reset when epochs x delta is not integer."),
+    .flag(
+      "anneal", \.anneals,
+      help: "Train the epochs after epochs x delta on the full data (off: prune to the end)."),
   ]
 
   /// True when epoch `epoch` of `plannedEpochs` prunes: never epoch 0, never an annealing epoch
-  /// (algorithms.md §1.3).
+  /// (algorithms.md §1.3) unless annealing is off.
   public func prunes(epoch: Int, plannedEpochs: Int) -> Bool {
-    Annealing.prunes(epoch: epoch, plannedEpochs: plannedEpochs, delta: delta)
+    guard anneals else { return epoch >= 1 }
+    return Annealing.prunes(epoch: epoch, plannedEpochs: plannedEpochs, delta: delta)
   }
 
   /// The threshold ``isCandidate(score:threshold:)`` compares scores with: the exact mean of all
