@@ -16,8 +16,12 @@ import _PruneTestSupport
   }
 
   @Test func defaultsAreThePackagesBehaviour() throws {
-    #expect(InfoBatchConfiguration.standard.anneals)
-    #expect(try Self.plans(["--anneal"]) == Self.plans([]))
+    #expect(InfoBatchConfiguration.standard.anneals && InfoBatchConfiguration.standard.rescales)
+    #expect(InfoBatchConfiguration.standard.prunedSide == .belowMean)
+    let standard = try Self.plans([])
+    #expect(try Self.plans(["--anneal"]) == standard)
+    #expect(try Self.plans(["--rescale"]) == standard)
+    #expect(try Self.plans(["--pruned-side", "below-mean"]) == standard)
   }
 
   @Test func withoutAnnealingEveryEpochButTheFirstPrunes() throws {
@@ -32,5 +36,40 @@ import _PruneTestSupport
     let rule = try InfoBatch(
       configuration: InfoBatchConfiguration(anneals: false), setup: setup)
     #expect(rule.parameters["anneal"] == "false")
+  }
+
+  @Test func withoutRescalingKeptCandidatesWeighOne() throws {
+    let rescaled = try Self.plans(["--prune-ratio", "0.75"])
+    let plain = try Self.plans(["--prune-ratio", "0.75", "--no-rescale"])
+    #expect(rescaled[1].weights.max() == 4)
+    #expect(plain[1].weights.allSatisfy { $0 == 1 })
+    // The same samples in the same order: only the weights differ.
+    #expect(zip(rescaled, plain).allSatisfy { $0.samples == $1.samples })
+  }
+
+  @Test func abovePrunesTheSamplesAboveTheMean() throws {
+    // Scores i/10 for i < 40 after epoch 0: mean 1.95, so 0...19 lie below, 20...39 above.
+    let setup = try TrainingSetup(sampleCount: 40, batchSize: 8, plannedEpochs: 8, seed: 3)
+    var rule = try InfoBatch(
+      configuration: InfoBatchConfiguration(prunedSide: .aboveMean), setup: setup)
+    let driver = RuleDriver(loss: { _, sample in Double(sample) / 10 })
+    _ = try driver.runEpoch(&rule, epoch: 0)
+    #expect(rule.candidateSamples == Array(20..<40))
+    let plan = try rule.plan(forEpoch: 1)
+    #expect(Set(plan.samples).isSuperset(of: 0..<20))
+    #expect(plan.samples.filter { $0 >= 20 }.count == 10)
+    #expect(rule.parameters["prunedSide"] == "above-mean")
+  }
+
+  @Test func aScoreEqualToTheMeanIsNeverACandidateAboveEither() throws {
+    // Three copies of 0.1 sum to 0.30000000000000004: a rounded mean would put them above it.
+    let configuration = try InfoBatchConfiguration(prunedSide: .aboveMean)
+    let scores = [0.1, 0.1, 0.1]
+    let threshold = configuration.candidateThreshold(of: scores)
+    #expect(!scores.contains { configuration.isCandidate(score: $0, threshold: threshold) })
+    let mixed = [0.1, 0.1, 0.1, 0.4]
+    let cut = configuration.candidateThreshold(of: mixed)
+    #expect(mixed.map { configuration.isCandidate(score: $0, threshold: cut) }
+      == [false, false, false, true])
   }
 }

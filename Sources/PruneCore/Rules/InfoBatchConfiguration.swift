@@ -5,6 +5,14 @@
 public struct InfoBatchConfiguration: RuleConfiguration, Hashable, Encodable {
   // Not Decodable: synthesized decoding would skip the checks.
 
+  /// Which side of the mean score the candidates lie on.
+  public enum PrunedSide: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Scores strictly below the mean: the well-learned samples (the paper and the code).
+    case belowMean = "below-mean"
+    /// Scores strictly above the mean: the hard samples (the ablation of InfoBatch Table 5).
+    case aboveMean = "above-mean"
+  }
+
   /// How the kept below-mean candidates are chosen.
   public enum Selection: String, Sendable, Hashable, Codable, CaseIterable {
     /// Keep exactly floor(keepRatio x |C|) candidates, uniform without replacement (the code, §1.2).
@@ -27,6 +35,11 @@ public struct InfoBatchConfiguration: RuleConfiguration, Hashable, Encodable {
   /// Anneal: train the last epochs (`e + 1 > numEpochs x delta`) on the full data (§1.3). Off
   /// only for the ablation of InfoBatch Table 4 (claim IB-7): every epoch but epoch 0 prunes.
   public internal(set) var anneals: Bool
+  /// Rescale: kept candidates weigh 1/keepRatio (Eq. 8). Off only for the ablation of
+  /// InfoBatch Table 4 (claim IB-7): weight 1, the "soft prune" alone.
+  public internal(set) var rescales: Bool
+  /// Which side of the mean is pruned (InfoBatch Table 5, claim IB-8); below by default.
+  public internal(set) var prunedSide: PrunedSide
 
   /// - Throws: ``PruneCoreError/outOfRange(parameter:value:allowed:)`` for `pruneRatio` outside
   ///   [0, 1) or `delta` outside [0, 1] (NaN fails both).
@@ -35,7 +48,9 @@ public struct InfoBatchConfiguration: RuleConfiguration, Hashable, Encodable {
     delta: Double = InfoBatchConfiguration.standard.delta,
     selection: Selection = InfoBatchConfiguration.standard.selection,
     packageWeightResetBug: Bool = InfoBatchConfiguration.standard.packageWeightResetBug,
-    anneals: Bool = InfoBatchConfiguration.standard.anneals
+    anneals: Bool = InfoBatchConfiguration.standard.anneals,
+    rescales: Bool = InfoBatchConfiguration.standard.rescales,
+    prunedSide: PrunedSide = InfoBatchConfiguration.standard.prunedSide
   ) throws {
     self = .standard
     self.pruneRatio = pruneRatio
@@ -43,6 +58,8 @@ public struct InfoBatchConfiguration: RuleConfiguration, Hashable, Encodable {
     self.selection = selection
     self.packageWeightResetBug = packageWeightResetBug
     self.anneals = anneals
+    self.rescales = rescales
+    self.prunedSide = prunedSide
     self = try validated()
   }
 
@@ -55,6 +72,8 @@ public struct InfoBatchConfiguration: RuleConfiguration, Hashable, Encodable {
     selection = .exactCount
     packageWeightResetBug = false
     anneals = true
+    rescales = true
+    prunedSide = .belowMean
   }
 
   public static let parameters: [Parameter<Self>] = [
@@ -73,6 +92,12 @@ public struct InfoBatchConfiguration: RuleConfiguration, Hashable, Encodable {
     .flag(
       "anneal", \.anneals,
       help: "Train the epochs after epochs x delta on the full data (off: prune to the end)."),
+    .flag(
+      "rescale", \.rescales,
+      help: "Weight kept candidates 1/keep so the expected gradient is unchanged (off: 1)."),
+    .choice(
+      "pruned-side", \.prunedSide,
+      help: "Prune candidates below the mean score (paper) or above it (Table 5's ablation)."),
   ]
 
   /// True when epoch `epoch` of `plannedEpochs` prunes: never epoch 0, never an annealing epoch
@@ -83,24 +108,32 @@ public struct InfoBatchConfiguration: RuleConfiguration, Hashable, Encodable {
   }
 
   /// The threshold ``isCandidate(score:threshold:)`` compares scores with: the exact mean of all
-  /// N scores as ``MeanThreshold`` gives it (ties decided exactly, issue 9 item 6).
+  /// N scores as ``MeanThreshold`` gives it (ties decided exactly, issue 9 item 6). Above the
+  /// mean it is the negated threshold of the negated scores, so `s > t` iff `s > mean` exactly.
   public func candidateThreshold(of scores: [Double]) -> Double {
-    MeanThreshold.below(scores)
+    switch prunedSide {
+    case .belowMean: return MeanThreshold.below(scores)
+    case .aboveMean: return -MeanThreshold.below(scores.map { -$0 })
+    }
   }
 
   /// True when a sample of score `score` is a pruning candidate: strictly below the mean of all
-  /// N scores (InfoBatch Eq. 8; ties are never candidates), `threshold` from
-  /// ``candidateThreshold(of:)``.
+  /// N scores (InfoBatch Eq. 8; ties are never candidates), or strictly above it; `threshold`
+  /// from ``candidateThreshold(of:)``.
   @inlinable
   public func isCandidate(score: Double, threshold: Double) -> Bool {
-    score < threshold
+    switch prunedSide {
+    case .belowMean: return score < threshold
+    case .aboveMean: return score > threshold
+    }
   }
 
   /// The share of candidates kept: `min(1, max(0.1, 1 - pruneRatio))`, in Double as the package.
   public var keepRatio: Double { min(1.0, max(0.1, 1.0 - pruneRatio)) }
 
-  /// The weight of a kept candidate, 1/keepRatio (InfoBatch Eq. 8; algorithms.md §1.2).
-  public var keptWeight: Double { 1.0 / keepRatio }
+  /// The weight of a kept candidate, 1/keepRatio (InfoBatch Eq. 8; algorithms.md §1.2), or 1
+  /// without rescaling.
+  public var keptWeight: Double { rescales ? 1.0 / keepRatio : 1.0 }
 
   /// The number of candidates ``Selection/exactCount`` keeps out of `candidates`:
   /// `Int(keepRatio * Double(candidates))`, truncating like Python's `int()`
