@@ -18,7 +18,8 @@ extension PruneLab {
     @Option(help: "quick (minutes) or full (paper scale).")
     var profile: ClaimProfile = .quick
 
-    @Option(help: "Comma-separated claim ids to run (e.g. BLS-1,BPAS-3); default: all.")
+    @Option(
+      help: "Comma-separated claim ids to run (e.g. BLS-1,BPAS-3; stress: the stress page); default: all.")
     var only: String?
 
     @Option(help: "Folder that receives notebooks-md/ and figures/ (default: the repository root).")
@@ -43,6 +44,11 @@ extension PruneLab {
 
     public func run() throws {
       let options = try makeOptions()
+      let selection = ReproduceStress.split(onlyIDs)
+      if selection.claims?.isEmpty == true {
+        _ = try writeStressPage(options)
+        return
+      }
       if !BLASInfo.usesReproducibleCore {
         let pinned = BLASInfo.reproducibleCoreName
         let notice = "prunelab: OpenBLAS uses its \(BLASInfo.openBLASCoreName) kernel; end-to-end "
@@ -57,14 +63,26 @@ extension PruneLab {
         let line = "[\(event.finishedCount)/\(event.totalCount)] \(event.id): \(event.note)\n"
         FileHandle.standardError.write(Data(line.utf8))
       }
+      if selection.stress { _ = try writeStressPage(options) }
       let seconds = Date().timeIntervalSince(started)
       let verdicts = summary.outcomes.map { "\($0.id) \($0.verdict.rawValue)" }
       print("reproduced \(summary.outcomes.count) claim(s) into \(options.outputPath) in "
         + "\(Int(seconds.rounded())) s: \(verdicts.joined(separator: ", "))")
     }
 
+    /// The stress page step (``ReproduceStress``).
+    func writeStressPage(_ options: ReproduceOptions) throws -> Double {
+      let seconds = try ReproduceStress.run(
+        root: options.outputPath, seed: options.seed, jobs: options.jobs)
+      print("reproduced the stress page into \(options.outputPath) in \(Int(seconds.rounded())) s")
+      return seconds
+    }
+
+    /// The `--only` entries as given.
+    var onlyIDs: [String]? { only.map { $0.split(separator: ",").map(String.init) } }
+
     func makeOptions() throws -> ReproduceOptions {
-      let ids = only.map { $0.split(separator: ",").map(String.init) }
+      let ids = ReproduceStress.split(onlyIDs).claims
       return try ReproduceOptions(
         profile: profile, only: ids, outputPath: out ?? RepositoryRoot.locate(), jobs: jobs,
         seed: seed)

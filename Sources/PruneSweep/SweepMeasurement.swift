@@ -27,24 +27,32 @@ public struct SweepMeasurement: Sendable, Hashable {
   /// finalExpectedLoss - fullDataFinalExpectedLoss: what pruning cost (> 0) or gained (< 0).
   public var excessLoss: Double { finalExpectedLoss - fullDataFinalExpectedLoss }
 
-  /// Measures a finished run: its result (with per-sample outcomes) and its learner.
+  /// Measures a finished run: its result (with per-sample outcomes) and its learner (through
+  /// the data's copies, ``DuplicatedLearner``: a sample's loss and difficulty are its
+  /// original's, and every copy counts as a sample of the data).
   ///
   /// - Parameters:
   ///   - fullDataLoss: ``finalExpectedLoss`` of full data under the same settings and seed
   ///     (nil: this run is full data).
   static func measure(
-    _ result: SimulationResult, learner: SyntheticLearner, fullDataLoss: Double?
+    _ result: SimulationResult, learner data: DuplicatedLearner, fullDataLoss: Double?
   ) -> SweepMeasurement {
-    var learner = learner
-    let n = learner.sampleCount
+    var learner = data.learner
+    let n = data.sampleCount
     let lastEpoch = max(0, result.summary.epochsPlanned - 1)
     var clean: [Int] = []
     var mislabelled: [Int] = []
     for i in 0..<n {
-      if learner.isMislabelled(i) { mislabelled.append(i) } else { clean.append(i) }
+      if learner.isMislabelled(data.learnerSample(i)) {
+        mislabelled.append(i)
+      } else {
+        clean.append(i)
+      }
     }
     var lossSum = 0.0
-    for i in clean { lossSum += learner.expectedLoss(ofSample: i, epoch: lastEpoch) }
+    for i in clean {
+      lossSum += learner.expectedLoss(ofSample: data.learnerSample(i), epoch: lastEpoch)
+    }
     let finalLoss = clean.isEmpty ? 0 : lossSum / Double(clean.count)
 
     let trained = result.samples?.timesTrained ?? []
@@ -52,7 +60,7 @@ public struct SweepMeasurement: Sendable, Hashable {
     var ratio: Double?
     if trained.count == n {
       spearman = try? Correlation.spearman(
-        clean.map { learner.difficulty(ofSample: $0) }, clean.map { Double(trained[$0]) })
+        clean.map { learner.difficulty(ofSample: data.learnerSample($0)) }, clean.map { Double(trained[$0]) })
       let total = trained.reduce(0, +)
       if !mislabelled.isEmpty, total > 0 {
         let onNoise = mislabelled.reduce(0) { $0 + trained[$1] }

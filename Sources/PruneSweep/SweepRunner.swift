@@ -72,22 +72,40 @@ public struct SweepRunner: Sendable {
   }
 
   /// One rule on a fresh learner and activation generator seeded like `prunelab simulate`.
-  private func simulate(
+  func simulate(
     rule name: String, options: RuleOptions, _ conditions: SweepConditions,
     _ trainingSetup: TrainingSetup
-  ) throws -> (SimulationResult, SyntheticLearner) {
+  ) throws -> (SimulationResult, DuplicatedLearner) {
+    try Self.simulate(
+      try RuleCatalog.makeRule(named: name, options: options, setup: trainingSetup), conditions,
+      trainingSetup)
+  }
+
+  /// `rule` on a fresh learner (with the conditions' copies) and activation generator, seeded
+  /// like `prunelab simulate` (``source(_:_:)``), with per-sample outcomes.
+  static func simulate(
+    _ rule: any PruningRule, _ conditions: SweepConditions, _ trainingSetup: TrainingSetup
+  ) throws -> (SimulationResult, DuplicatedLearner) {
+    var source = try source(conditions, trainingSetup)
+    var rule = rule
+    let result = try run(&rule, on: &source)
+    return (result, source.primary)
+  }
+
+  /// A fresh learner (with the conditions' copies) and activation generator, seeded like
+  /// `prunelab simulate`: learner seed, then activation seed, from SplitMix64(seed).
+  static func source(
+    _ conditions: SweepConditions, _ trainingSetup: TrainingSetup
+  ) throws -> CombinedSignalSource<DuplicatedLearner, ActivationStabilitySource> {
     var seeds = SplitMix64(state: trainingSetup.seed)
-    let learner = try SyntheticLearner(
-      sampleCount: trainingSetup.sampleCount, configuration: conditions.learner,
-      seed: seeds.next())
+    let learner = try DuplicatedLearner(
+      sampleCount: trainingSetup.sampleCount, duplicateFraction: conditions.duplicateFraction,
+      learner: conditions.learner, seed: seeds.next())
     let activations = try ActivationStabilitySource(
       sampleCount: trainingSetup.sampleCount,
       batchCount: trainingSetup.batchCount(forSamples: trainingSetup.sampleCount),
       configuration: conditions.activations, seed: seeds.next())
-    var source = try CombinedSignalSource(learner, activations)
-    var rule = try RuleCatalog.makeRule(named: name, options: options, setup: trainingSetup)
-    let result = try Self.run(&rule, on: &source)
-    return (result, source.primary)
+    return try CombinedSignalSource(learner, activations)
   }
 
   private static func run<Rule: PruningRule, Source: SignalSource>(
