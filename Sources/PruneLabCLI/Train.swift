@@ -104,6 +104,9 @@ extension PruneLab {
     @Flag(help: "Flip half the training images left to right.")
     var flip = false
 
+    @Option(help: "Weight init: kaiming-normal or pytorch (PyTorch's default, kaiming-uniform a = sqrt 5).")
+    var initialization: WeightInitialization = .kaimingNormal
+
     @Flag(help: "Build the network without BatchNorm.")
     var noBn = false
 
@@ -192,7 +195,7 @@ extension PruneLab {
           exemptsNormalizationAndBiasFromDecay: noDecayOnBn),
         usesBatchNorm: !noBn, labelSmoothing: labelSmoothing, cropPadding: cropPadding,
         horizontalFlip: flip, activationMeasurement: logActivations ? .always : .whenRequired,
-        threadCount: threads, seed: seed)
+        threadCount: threads, seed: seed, initialization: initialization)
     }
 
     /// Where the images come from.
@@ -227,3 +230,5 @@ extension PruneLab {
     }
   }
 }
+
+extension WeightInitialization: ExpressibleByArgument {}

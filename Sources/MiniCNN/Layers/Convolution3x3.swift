@@ -34,10 +34,10 @@ public final class Convolution3x3 {
   private let partialWeightGradients = ScratchBuffer<Float>()
   private let partialBiasGradients = ScratchBuffer<Float>()
 
-  /// A convolution with Kaiming-normal weights (fan-in `9 * Cin`) and a zero bias.
+  /// A convolution with weights (fan-in `9 * Cin`) and bias drawn by `initialization`.
   public init(
     name: String, inputChannels: Int, outputChannels: Int, hasBias: Bool,
-    generator: inout SeededGenerator
+    initialization: WeightInitialization = .kaimingNormal, generator: inout SeededGenerator
   ) {
     precondition(inputChannels > 0 && outputChannels > 0, "channel counts must be positive")
     self.inputChannels = inputChannels
@@ -45,13 +45,14 @@ public final class Convolution3x3 {
     let fanIn = inputChannels * 9
     weight = Parameter(
       name: name + ".weight", kind: .weight,
-      values: KaimingInitializer.normal(
+      values: initialization.weights(
         count: outputChannels * fanIn, fanIn: fanIn, using: &generator))
     bias =
       hasBias
       ? Parameter(
         name: name + ".bias", kind: .bias,
-        values: [Float](repeating: 0, count: outputChannels)) : nil
+        values: initialization.biases(count: outputChannels, fanIn: fanIn, using: &generator))
+      : nil
   }
 
   /// The parameters, weight first.

@@ -8,7 +8,7 @@ import PruneCore
 /// ```
 /// Y = X^T W^T + 1 b^T,    dW = dY^T X^T,    db = sum over rows of dY,    dX = W^T dY^T
 /// ```
-/// Weights are Kaiming-normal with fan-in F; the bias starts at 0.
+/// Weights and bias are drawn by a ``WeightInitialization`` with fan-in F (Kaiming-normal: bias 0).
 public final class Linear {
   /// F.
   public let inputFeatures: Int
@@ -20,17 +20,19 @@ public final class Linear {
   public let bias: Parameter
 
   public init(
-    name: String, inputFeatures: Int, outputFeatures: Int, generator: inout SeededGenerator
+    name: String, inputFeatures: Int, outputFeatures: Int,
+    initialization: WeightInitialization = .kaimingNormal, generator: inout SeededGenerator
   ) {
     precondition(inputFeatures > 0 && outputFeatures > 0, "feature counts must be positive")
     self.inputFeatures = inputFeatures
     self.outputFeatures = outputFeatures
     weight = Parameter(
       name: name + ".weight", kind: .weight,
-      values: KaimingInitializer.normal(
+      values: initialization.weights(
         count: outputFeatures * inputFeatures, fanIn: inputFeatures, using: &generator))
     bias = Parameter(
-      name: name + ".bias", kind: .bias, values: [Float](repeating: 0, count: outputFeatures))
+      name: name + ".bias", kind: .bias,
+      values: initialization.biases(count: outputFeatures, fanIn: inputFeatures, using: &generator))
   }
 
   /// Weight then bias.

@@ -20,11 +20,11 @@ final class ConvolutionBlock {
 
   init(
     index: Int, inputChannels: Int, outputChannels: Int, usesBatchNorm: Bool, pools: Bool,
-    generator: inout SeededGenerator
+    initialization: WeightInitialization, generator: inout SeededGenerator
   ) {
     convolution = Convolution3x3(
       name: "conv\(index)", inputChannels: inputChannels, outputChannels: outputChannels,
-      hasBias: !usesBatchNorm, generator: &generator)
+      hasBias: !usesBatchNorm, initialization: initialization, generator: &generator)
     normalization = usesBatchNorm ? BatchNorm2d(name: "bn\(index)", channels: outputChannels) : nil
     pool = pools ? MaxPool2x2() : nil
   }

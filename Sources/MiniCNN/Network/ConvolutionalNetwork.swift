@@ -41,8 +41,9 @@ public final class ConvolutionalNetwork {
   let sampleLosses = ScratchBuffer<Double>()
   var reservedBatch = 0
 
-  /// Builds the network with Kaiming-normal weights drawn from `configuration.seed`: conv1,
-  /// conv2, conv3, then the linear layer, each in storage order.
+  /// Builds the network with weights drawn from `configuration.seed` by
+  /// `configuration.initialization`: conv1, conv2, conv3, then the linear layer, each in storage
+  /// order.
   public init(configuration: NetworkConfiguration) {
     self.configuration = configuration
     // The configuration's own init already checked labelSmoothing in [0, 1).
@@ -54,13 +55,14 @@ public final class ConvolutionalNetwork {
       blocks.append(
         ConvolutionBlock(
           index: index + 1, inputChannels: channels, outputChannels: width,
-          usesBatchNorm: configuration.usesBatchNorm, pools: index > 0, generator: &generator))
+          usesBatchNorm: configuration.usesBatchNorm, pools: index > 0,
+          initialization: configuration.initialization, generator: &generator))
       channels = width
     }
     self.blocks = blocks
     classifier = Linear(
       name: "fc", inputFeatures: channels, outputFeatures: configuration.classCount,
-      generator: &generator)
+      initialization: configuration.initialization, generator: &generator)
     parameters = blocks.flatMap(\.parameters) + classifier.parameters
   }
 

@@ -7,7 +7,7 @@
 /// global average pool, Linear(w2 -> K)
 /// ```
 /// with widths `(w0, w1, w2) = (16, 32, 64)`. Without BN each convolution gets a bias instead.
-public struct NetworkConfiguration: Sendable, Hashable, Encodable {
+public struct NetworkConfiguration: Sendable, Hashable {
   /// C, the image channels.
   public let inputChannels: Int
   /// H, the image height (at least 4: two 2x2 pools).
@@ -22,14 +22,16 @@ public struct NetworkConfiguration: Sendable, Hashable, Encodable {
   public let usesBatchNorm: Bool
   /// Label smoothing eps of the training loss (0: plain cross-entropy).
   public let labelSmoothing: Double
-  /// The seed of the Kaiming initialisation.
+  /// The seed of the weight initialisation.
   public let seed: UInt64
+  /// How the weights start (Kaiming-normal by default; the paper profile uses PyTorch's default).
+  public let initialization: WeightInitialization
 
   /// - Throws: ``MiniCNNError/outOfRange(parameter:value:allowed:)`` naming the bad value.
   public init(
     inputChannels: Int = 1, height: Int = 28, width: Int = 28, classCount: Int = 10,
     widths: [Int] = [16, 32, 64], usesBatchNorm: Bool = true, labelSmoothing: Double = 0,
-    seed: UInt64 = 0
+    seed: UInt64 = 0, initialization: WeightInitialization = .kaimingNormal
   ) throws {
     func check(_ name: String, _ value: Int, atLeast minimum: Int) throws {
       guard value >= minimum else {
@@ -59,15 +61,31 @@ public struct NetworkConfiguration: Sendable, Hashable, Encodable {
     self.usesBatchNorm = usesBatchNorm
     self.labelSmoothing = labelSmoothing
     self.seed = seed
+    self.initialization = initialization
   }
 
   /// The number of floats of one input image, C*H*W.
   public var imageSize: Int { inputChannels * height * width }
 }
 
-extension NetworkConfiguration: Decodable {
+extension NetworkConfiguration: Codable {
   private enum CodingKeys: String, CodingKey {
     case inputChannels, height, width, classCount, widths, usesBatchNorm, labelSmoothing, seed
+    case initialization
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(inputChannels, forKey: .inputChannels)
+    try c.encode(height, forKey: .height)
+    try c.encode(width, forKey: .width)
+    try c.encode(classCount, forKey: .classCount)
+    try c.encode(widths, forKey: .widths)
+    try c.encode(usesBatchNorm, forKey: .usesBatchNorm)
+    try c.encode(labelSmoothing, forKey: .labelSmoothing)
+    try c.encode(seed, forKey: .seed)
+    // Left out when Kaiming-normal, so files written before the option keep their bytes.
+    if initialization != .kaimingNormal { try c.encode(initialization, forKey: .initialization) }
   }
 
   /// Decodes through the checking initialiser, so a checkpoint cannot smuggle in a bad shape.
@@ -80,6 +98,8 @@ extension NetworkConfiguration: Decodable {
       widths: c.decode([Int].self, forKey: .widths),
       usesBatchNorm: c.decode(Bool.self, forKey: .usesBatchNorm),
       labelSmoothing: c.decode(Double.self, forKey: .labelSmoothing),
-      seed: c.decode(UInt64.self, forKey: .seed))
+      seed: c.decode(UInt64.self, forKey: .seed),
+      initialization: c.decodeIfPresent(WeightInitialization.self, forKey: .initialization)
+        ?? .kaimingNormal)
   }
 }

@@ -39,6 +39,8 @@ public struct TrainerConfiguration: Sendable, Hashable {
   public let threadCount: Int
   /// The seed of the weight initialisation and the augmentation draws.
   public let seed: UInt64
+  /// How the weights start (``WeightInitialization``; Kaiming-normal by default).
+  public let initialization: WeightInitialization
 
   /// - Throws: ``MiniCNNError/outOfRange(parameter:value:allowed:)`` naming the bad value.
   public init(
@@ -47,7 +49,7 @@ public struct TrainerConfiguration: Sendable, Hashable {
     optimizer: SGDConfiguration? = nil, usesBatchNorm: Bool = true, labelSmoothing: Double = 0,
     cropPadding: Int = 0, horizontalFlip: Bool = false,
     activationMeasurement: ActivationMeasurement = .whenRequired, evaluationBatchSize: Int = 500,
-    threadCount: Int = 2, seed: UInt64 = 0
+    threadCount: Int = 2, seed: UInt64 = 0, initialization: WeightInitialization = .kaimingNormal
   ) throws {
     func check(_ name: String, _ value: Int, _ range: ClosedRange<Int>) throws {
       guard range.contains(value) else {
@@ -77,6 +79,7 @@ public struct TrainerConfiguration: Sendable, Hashable {
     self.evaluationBatchSize = evaluationBatchSize
     self.threadCount = threadCount
     self.seed = seed
+    self.initialization = initialization
   }
 
   /// The network this configuration builds for images of `data`.
@@ -85,7 +88,7 @@ public struct TrainerConfiguration: Sendable, Hashable {
     try NetworkConfiguration(
       inputChannels: data.channels, height: data.height, width: data.width,
       classCount: data.classCount, usesBatchNorm: usesBatchNorm, labelSmoothing: labelSmoothing,
-      seed: seed)
+      seed: seed, initialization: initialization)
   }
 }
 
@@ -93,6 +96,7 @@ extension TrainerConfiguration: Codable {
   private enum CodingKeys: String, CodingKey {
     case epochs, batchSize, schedule, optimizer, usesBatchNorm, labelSmoothing, cropPadding
     case horizontalFlip, activationMeasurement, evaluationBatchSize, threadCount, seed
+    case initialization
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -109,6 +113,9 @@ extension TrainerConfiguration: Codable {
     try c.encode(evaluationBatchSize, forKey: .evaluationBatchSize)
     try c.encode(threadCount, forKey: .threadCount)
     try c.encode(seed, forKey: .seed)
+    // Kaiming-normal is left out, so the checkpoints and manifests written before the option
+    // existed keep their bytes.
+    if initialization != .kaimingNormal { try c.encode(initialization, forKey: .initialization) }
   }
 
   /// Decodes through the checking initialiser.
@@ -126,6 +133,8 @@ extension TrainerConfiguration: Codable {
       activationMeasurement: c.decode(ActivationMeasurement.self, forKey: .activationMeasurement),
       evaluationBatchSize: c.decode(Int.self, forKey: .evaluationBatchSize),
       threadCount: c.decode(Int.self, forKey: .threadCount),
-      seed: c.decode(UInt64.self, forKey: .seed))
+      seed: c.decode(UInt64.self, forKey: .seed),
+      initialization: c.decodeIfPresent(WeightInitialization.self, forKey: .initialization)
+        ?? .kaimingNormal)
   }
 }
