@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MiniCNN
+import PruneClaims
 import PruneCore
 import PruneEngine
 import PruneReport
@@ -70,6 +71,8 @@ extension PruneLab {
       }
     case let error as MiniCNNError:
       return error.exitStatus
+    case let error as RunStoreError:
+      return error.exitStatusName == "usage" ? .usage : .dataError
     case let error as PruneSweepError:
       if case .incompleteMerge = error { return .dataError }
       return .usage

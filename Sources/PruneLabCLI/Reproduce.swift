@@ -31,6 +31,21 @@ extension PruneLab {
     @Option(help: "Base seed of every claim.")
     var seed: UInt64 = ReproduceOptions.defaultSeed
 
+    @Option(help: "Run profile of the training-based claims: paper (Fashion-MNIST), quick or tiny.")
+    var runs: String = "paper"
+
+    @Flag(help: "Train the missing runs of the run profile first (quick and tiny always do).")
+    var train = false
+
+    @Option(help: "Train only slice i of n of the profile's missing runs (e.g. 2/4); writes no page.")
+    var shard: String?
+
+    @Option(help: "Retrain this many stored runs (seeded choice) for 2 epochs; check them bit for bit.")
+    var verify: Int = 0
+
+    @Flag(help: "Delete the profile's stored runs and train every run again.")
+    var fresh = false
+
     public init() {}
 
     public func validate() throws {
@@ -58,16 +73,32 @@ extension PruneLab {
         FileHandle.standardError.write(Data(notice.utf8))
       }
       let started = Date()
-      let summary = try Reproduction.run(options) { event in
+      let runProgress = RunProgressLine(isTerminal: ProgressReporter.isTerminal)
+      let summary = try Reproduction.run(options, training: { runProgress.show($0) }) { event in
         guard event.isFinished else { return }
         let line = "[\(event.finishedCount)/\(event.totalCount)] \(event.id): \(event.note)\n"
         FileHandle.standardError.write(Data(line.utf8))
       }
-      if selection.stress { _ = try writeStressPage(options) }
+      runProgress.finish()
+      if selection.stress && options.shard == nil { _ = try writeStressPage(options) }
       let seconds = Date().timeIntervalSince(started)
+      var notes: [String] = []
+      if !summary.trainedRuns.isEmpty { notes.append("trained \(summary.trainedRuns.count) run(s)") }
+      if !summary.verifiedRuns.isEmpty {
+        notes.append("verified \(summary.verifiedRuns.joined(separator: ", ")) bit for bit")
+      }
+      if !summary.waitingRuns.isEmpty {
+        notes.append("\(summary.waitingRuns.count) run(s) of this shard wait for another shard's runs")
+      }
+      if let shard = options.shard {
+        print("shard \(shard) of \(options.runProfile.name) done in \(Int(seconds.rounded())) s"
+          + (notes.isEmpty ? ": nothing to train" : ": " + notes.joined(separator: "; ")))
+        return
+      }
       let verdicts = summary.outcomes.map { "\($0.id) \($0.verdict.rawValue)" }
       print("reproduced \(summary.outcomes.count) claim(s) into \(options.outputPath) in "
-        + "\(Int(seconds.rounded())) s: \(verdicts.joined(separator: ", "))")
+        + "\(Int(seconds.rounded())) s: \(verdicts.joined(separator: ", "))"
+        + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")))
     }
 
     /// The stress page step (``ReproduceStress``).
@@ -85,7 +116,8 @@ extension PruneLab {
       let ids = ReproduceStress.split(onlyIDs).claims
       return try ReproduceOptions(
         profile: profile, only: ids, outputPath: out ?? RepositoryRoot.locate(), jobs: jobs,
-        seed: seed)
+        seed: seed, runProfile: RunProfile.named(runs), trainsMissing: train,
+        shard: try shard.map(RunShard.init(parsing:)), verifyCount: verify, isFresh: fresh)
     }
   }
 }

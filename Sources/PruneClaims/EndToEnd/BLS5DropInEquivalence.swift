@@ -18,8 +18,23 @@ public struct BLS5DropInEquivalence: Claim {
   public init() {}
 
   /// The rule pairs (true loss, BLS) per profile.
-  static func pairs(for profile: ClaimProfile) -> [(RuleChoice, RuleChoice)] {
-    let ratio = profile.pick(quick: "0.5", full: "0.3")
+  ///
+  /// The paper profile pairs InfoBatch and SeTa at their defaults (the runs X-1 trains; a run's
+  /// fingerprint holds the rule's complete parameters, so these are the same stored runs).
+  static func pairs(for profile: RunProfile) -> [(RuleChoice, RuleChoice)] {
+    if profile.isPaper {
+      return [
+        (
+          RuleChoice(label: "infobatch loss", ruleName: "infobatch", options: [("score", "loss")]),
+          RuleChoice(label: "infobatch bls", ruleName: "infobatch", options: [("score", "bls")])
+        ),
+        (
+          RuleChoice(label: "seta loss", ruleName: "seta", options: [("score", "loss")]),
+          RuleChoice(label: "seta bls", ruleName: "seta", options: [("score", "bls")])
+        ),
+      ]
+    }
+    let ratio = "0.5"
     return [
       (
         RuleChoice(
@@ -41,14 +56,13 @@ public struct BLS5DropInEquivalence: Claim {
   }
 
   public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(in: context, workload: EndToEndWorkload.standard(for: context.profile))
+    try run(in: context, workload: context.runProfile.workload)
   }
 
   /// Runs on a given workload (tests use a tiny one).
   func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
-    let training = EndToEndTraining(
-      workload: workload, data: try workload.loadData(seed: context.seed))
-    let pairs = Self.pairs(for: context.profile)
+    let training = try EndToEndTraining(workload: workload, context: context)
+    let pairs = Self.pairs(for: context.runProfile)
     var outcomes: [TrainingRunOutcome] = []
     var groups: [(String, [TrainingRunOutcome])] = []
     var checks: [ClaimCheck] = []

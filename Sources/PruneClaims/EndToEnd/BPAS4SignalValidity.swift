@@ -14,19 +14,19 @@ public struct BPAS4SignalValidity: Claim {
   public init() {}
 
   public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(in: context, workload: EndToEndWorkload.standard(for: context.profile))
+    try run(in: context, workload: context.runProfile.workload)
   }
 
   func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
-    let training = EndToEndTraining(
-      workload: workload, data: try workload.loadData(seed: context.seed))
+    let training = try EndToEndTraining(workload: workload, context: context)
+    let settings = BPASThresholdSetting.settings(for: context.runProfile)
     context.progress(0, "full data")
     let fullRuns = try RuleChoice.fullData.trainAllSeeds(with: training, baseSeed: context.seed)
     var outcomes = fullRuns
     var groups: [(String, [TrainingRunOutcome])] = [(RuleChoice.fullData.label, fullRuns)]
     var checks: [ClaimCheck] = []
-    for (index, thresholds) in BPASThresholdSetting.all.enumerated() {
-      context.progress(Double(index + 1) / 3, thresholds.label)
+    for (index, thresholds) in settings.enumerated() {
+      context.progress(Double(index + 1) / Double(settings.count + 1), thresholds.label)
       let bpasRuns = try thresholds.choice.trainAllSeeds(with: training, baseSeed: context.seed)
       var randomRuns: [TrainingRunOutcome] = []
       for run in bpasRuns {
@@ -35,7 +35,7 @@ public struct BPAS4SignalValidity: Claim {
         randomRuns.append(
           try training.run(
             rule, label: "random batches as \(thresholds.choice.label)",
-            seedIndex: run.seedIndex, seed: run.seed))
+            seedIndex: run.seedIndex, seed: run.seed, isDerivedFromPlaceholder: run.isPlaceholder))
       }
       outcomes += bpasRuns + randomRuns
       groups += [(thresholds.choice.label, bpasRuns), (randomRuns[0].label, randomRuns)]
@@ -55,7 +55,7 @@ public struct BPAS4SignalValidity: Claim {
       equation: "drop b after epoch t iff |Xbar_{t-1}(b) - Xbar_t(b)| <= delta(t)\n"
         + "acc(B-PAS) >= acc(random batches, same count per epoch)",
       setting: workload.settingRows
-        + BPASThresholdSetting.all.map { ($0.choice.label, $0.label) }
+        + settings.map { ($0.choice.label, $0.label) }
         + [("control", "same B-PAS batches; after each epoch drop as many at random")],
       checks: checks,
       tables: [EndToEndTables.summary(groups), EndToEndTables.runs(outcomes)],

@@ -33,18 +33,18 @@ public struct BPAS6BatchNormSignal: Claim {
   }
 
   public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(in: context, workload: EndToEndWorkload.standard(for: context.profile))
+    try run(in: context, workload: context.runProfile.workload)
   }
 
   func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
-    let data = try workload.loadData(seed: context.seed)
-    let withBN = EndToEndTraining(workload: workload, data: data, usesBatchNorm: true)
-    let withoutBN = EndToEndTraining(workload: workload, data: data, usesBatchNorm: false)
+    let withBN = try EndToEndTraining(workload: workload, context: context)
+    let withoutBN = withBN.withBatchNorm(false)
+    let settings = BPASThresholdSetting.settings(for: context.runProfile)
     var outcomes: [TrainingRunOutcome] = []
     var groups: [(String, [TrainingRunOutcome])] = []
     var checks: [ClaimCheck] = []
     var figures: [ClaimFigure] = []
-    for (index, thresholds) in BPASThresholdSetting.all.enumerated() {
+    for (index, thresholds) in settings.enumerated() {
       context.progress(Double(index) / 2, thresholds.label)
       let choice = thresholds.choice
       let bnRuns = try choice.trainAllSeeds(with: withBN, baseSeed: context.seed)
@@ -83,7 +83,7 @@ public struct BPAS6BatchNormSignal: Claim {
       equation: "roughness = mean_{b,t} |Xbar_t(b) - Xbar_{t-1}(b)| / Xbar_{t-1}(b)\n"
         + "roughness(BN) <= roughness(no BN),   DSI(BN) >= DSI(no BN)",
       setting: workload.settingRows
-        + BPASThresholdSetting.all.map { ($0.choice.label, $0.label) }
+        + settings.map { ($0.choice.label, $0.label) }
         + [("networks", "ref-cnn with BN and the same network without BN, same seeds")],
       checks: checks,
       tables: [EndToEndTables.summary(groups), roughnessTable, EndToEndTables.runs(outcomes)],

@@ -14,29 +14,31 @@ public struct BPAS7LongerTraining: Claim {
 
   public init() {}
 
-  static func epochCounts(for profile: ClaimProfile) -> [Int] {
-    profile.pick(quick: [3, 6], full: [30, 100])
+  /// Planned epochs: the paper profile's 20 (the run X-1 trains) with half and double.
+  static func epochCounts(for profile: RunProfile) -> [Int] {
+    profile.pick(small: [3, 6], paper: [10, 20, 40])
   }
 
   public func run(in context: ClaimContext) throws -> ClaimResult {
     try run(
-      in: context, workload: EndToEndWorkload.standard(for: context.profile),
-      epochCounts: Self.epochCounts(for: context.profile))
+      in: context, workload: context.runProfile.workload,
+      epochCounts: Self.epochCounts(for: context.runProfile))
   }
 
   func run(in context: ClaimContext, workload: EndToEndWorkload, epochCounts: [Int]) throws
     -> ClaimResult
   {
     precondition(epochCounts.count >= 2, "a short and a long plan")
-    let data = try workload.loadData(seed: context.seed)
+    let base = try EndToEndTraining(workload: workload, context: context)
+    let settings = BPASThresholdSetting.settings(for: context.runProfile)
     var outcomes: [TrainingRunOutcome] = []
     var checks: [ClaimCheck] = []
     var plotSeries: [PlotSeries] = []
-    for (index, thresholds) in BPASThresholdSetting.all.enumerated() {
+    for (index, thresholds) in settings.enumerated() {
       context.progress(Double(index) / 2, thresholds.label)
       var runsByLength: [[TrainingRunOutcome]] = []
       for epochs in epochCounts {
-        let training = EndToEndTraining(workload: workload.withEpochs(epochs), data: data)
+        let training = base.withEpochs(epochs)
         runsByLength.append(
           try thresholds.choice.trainAllSeeds(with: training, baseSeed: context.seed))
       }
@@ -67,7 +69,7 @@ public struct BPAS7LongerTraining: Claim {
         + "DSI = 1 - sum_i n_i / (T n_0);   DSI(T_long) >= DSI(T_short)",
       setting: workload.settingRows
         + [("planned epochs", epochCounts.map(String.init).joined(separator: ", "))]
-        + BPASThresholdSetting.all.map { ($0.choice.label, $0.label) },
+        + settings.map { ($0.choice.label, $0.label) },
       checks: checks,
       tables: [EndToEndTables.runs(outcomes)],
       figures: [

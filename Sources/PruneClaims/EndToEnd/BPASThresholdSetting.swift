@@ -16,6 +16,13 @@ struct BPASThresholdSetting: Sendable, Hashable {
     deltaEnd: 5e-2)
   static let all = [paper, scaled]
 
+  /// The settings a profile runs: both in the small profiles; in the paper profile only the
+  /// scaled one (the paper's thresholds drop no batch of the ref-cnn in the quick profile, and
+  /// each setting costs 3 runs per claim of the 12-hour budget).
+  static func settings(for profile: RunProfile) -> [BPASThresholdSetting] {
+    profile.pick(small: all, paper: [scaled])
+  }
+
   /// The B-PAS rule choice with these thresholds.
   var choice: RuleChoice {
     RuleChoice(

@@ -2,7 +2,7 @@ import MiniCNN
 import PruneCore
 
 /// Trains the ref-cnn under a pruning rule with MiniCNN's ``MiniCNN/Trainer`` and keeps what the
-/// end-to-end claims read.
+/// end-to-end claims read — or, with a run store, answers from the store (issue 10).
 ///
 /// The trainer follows the rule contract (issue 4 item 4; cnn.md): each epoch's plan sizes the
 /// OneCycle schedule, each batch trains with the plan's effective weights and reports its
@@ -10,15 +10,52 @@ import PruneCore
 /// (B-PAS after its last batch) stops the run early. The claims add no augmentation, no
 /// checkpoints and no logs; they collect X̄ of every batch through the trainer's batch hook.
 struct EndToEndTraining {
-  let workload: EndToEndWorkload
+  var workload: EndToEndWorkload
   let data: TrainingData
   /// Whether the network has BatchNorm (BPAS-6 trains it without).
   var usesBatchNorm = true
+  /// The run store's view for the claim; nil trains every run in memory (unit tests).
+  let runs: ClaimRuns?
+  /// The data's fingerprint (only with a store).
+  let dataFingerprint: DataFingerprint?
 
   init(workload: EndToEndWorkload, data: TrainingData, usesBatchNorm: Bool = true) {
     self.workload = workload
     self.data = data
     self.usesBatchNorm = usesBatchNorm
+    self.runs = nil
+    self.dataFingerprint = nil
+  }
+
+  /// The training of a claim: through the context's run store when it has one (the data is
+  /// loaded once per store), in memory otherwise.
+  init(workload: EndToEndWorkload, context: ClaimContext, usesBatchNorm: Bool = true) throws {
+    self.workload = workload
+    self.usesBatchNorm = usesBatchNorm
+    if let runs = context.runs {
+      let loaded = try runs.provider.data(for: workload, seed: context.seed)
+      data = loaded.data
+      dataFingerprint = loaded.fingerprint
+      self.runs = runs
+    } else {
+      data = try workload.loadData(seed: context.seed)
+      dataFingerprint = nil
+      runs = nil
+    }
+  }
+
+  /// The same data and store with another number of planned epochs.
+  func withEpochs(_ epochs: Int) -> EndToEndTraining {
+    var copy = self
+    copy.workload = workload.withEpochs(epochs)
+    return copy
+  }
+
+  /// The same data and store with or without BatchNorm.
+  func withBatchNorm(_ usesBatchNorm: Bool) -> EndToEndTraining {
+    var copy = self
+    copy.usesBatchNorm = usesBatchNorm
+    return copy
   }
 
   /// The rule setup of seed `seed`: N, B, the planned epochs and the seed.
@@ -28,8 +65,9 @@ struct EndToEndTraining {
       plannedEpochs: plannedEpochs ?? workload.epochs, seed: seed)
   }
 
-  /// The trainer settings of one run: the workload's batch size and OneCycle maximum, the rule's
-  /// planned epochs, 2 threads (the machine's cores; results depend on the count).
+  /// The trainer settings of one run: the workload's batch size, OneCycle maximum and
+  /// initialisation, the rule's planned epochs, 2 threads (the machine's cores; results depend
+  /// on the count).
   func trainerConfiguration(epochs: Int, seed: UInt64, measuresActivations: Bool) throws
     -> TrainerConfiguration
   {
@@ -37,28 +75,63 @@ struct EndToEndTraining {
       epochs: epochs, batchSize: workload.batchSize,
       schedule: .oneCycle(maximum: workload.maximumLearningRate), usesBatchNorm: usesBatchNorm,
       activationMeasurement: measuresActivations ? .always : .whenRequired, threadCount: 2,
-      seed: seed)
+      seed: seed, initialization: workload.initialization)
   }
 
-  /// Trains one run.
+  /// One run: from the store (or a placeholder while it is missing) when there is one, trained
+  /// in memory otherwise.
   ///
   /// - Parameters:
   ///   - rule: The rule, built for ``setup(seed:plannedEpochs:)`` of the same seed.
   ///   - label: The rule's label in the claim's tables.
   ///   - seedIndex: k; the network initialisation uses `seed`, the same for every rule.
   ///   - measuresActivations: Whether to compute the tap statistics (always for B-PAS).
+  ///   - isDerivedFromPlaceholder: The rule was built from a run that is not stored yet
+  ///     (``RunProvider``'s blocked requests).
   /// - Throws: ``ClaimsError/computationFailed(id:reason:)`` when the loss diverges; the
   ///   rule's and the trainer's errors.
   func run<Rule: PruningRule>(
-    _ rule: Rule, label: String, seedIndex: Int, seed: UInt64, measuresActivations: Bool = false
+    _ rule: Rule, label: String, seedIndex: Int, seed: UInt64, measuresActivations: Bool = false,
+    isDerivedFromPlaceholder: Bool = false
   ) throws -> TrainingRunOutcome {
+    let configuration = try trainerConfiguration(
+      epochs: rule.setup.plannedEpochs, seed: seed, measuresActivations: measuresActivations)
+    guard let runs, let dataFingerprint else {
+      return try train(rule, configuration: configuration, profile: "", kernel: "")
+        .outcome(label: label, seedIndex: seedIndex)
+    }
+    let profile = runs.profile
+    let spec = RunSpec(
+      blasKernel: profile.blasKernel, data: dataFingerprint, trainer: configuration,
+      rule: rule.name, ruleParameters: rule.parameters)
+    let n0 = try setup(seed: seed).batchCount(forSamples: data.train.sampleCount)
+    let sampleCount = data.train.sampleCount
+    return runs.provider.outcome(
+      spec: spec, claim: runs.claim, label: label, seedIndex: seedIndex,
+      isBlocked: isDerivedFromPlaceholder,
+      placeholder: {
+        TrainingRunOutcome.placeholder(
+          label: label, seedIndex: seedIndex, seed: seed, sampleCount: sampleCount,
+          originalBatchCount: n0, plannedEpochs: configuration.epochs)
+      },
+      train: { epochs, epochDone in
+        try self.train(
+          rule, configuration: configuration, profile: profile.name, kernel: profile.blasKernel,
+          stopAfter: epochs, epochDone: epochDone)
+      })
+  }
+
+  private struct StopAfterEpochs: Error {}
+
+  /// Trains one run (at most `stopAfter` epochs) and returns it as the store keeps it.
+  func train<Rule: PruningRule>(
+    _ rule: Rule, configuration: TrainerConfiguration, profile: String, kernel: String,
+    stopAfter: Int? = nil, epochDone: @escaping (Int) -> Void = { _ in }
+  ) throws -> StoredRun {
     var rule = rule
-    let epochs = rule.setup.plannedEpochs
-    let trainer = try Trainer(
-      configuration: trainerConfiguration(
-        epochs: epochs, seed: seed, measuresActivations: measuresActivations),
-      data: data)
+    let trainer = try Trainer(configuration: configuration, data: data)
     var statistics: [[Int: Double]] = []
+    var digests: [String] = []
     let hooks = TrainingHooks<Rule.State>(
       batchTrained: { progress in
         let report = progress.report
@@ -66,27 +139,52 @@ struct EndToEndTraining {
         if let statistic = report.activationStatistic {
           statistics[report.epoch][report.batchID] = statistic
         }
+      },
+      epochFinished: { record in
+        digests.append(StoredRun.hex(trainer.network.weightDigest))
+        epochDone(record.epoch)
+        if let stopAfter, digests.count >= stopAfter { throw StopAfterEpochs() }
       })
-    let summary: TrainingSummary
     do {
-      summary = try trainer.train(&rule, hooks: hooks)
+      _ = try trainer.train(&rule, hooks: hooks)
+    } catch is StopAfterEpochs {
     } catch let error as MiniCNNError {
       guard case .diverged = error else { throw error }
       throw ClaimsError.computationFailed(
-        id: label, reason: "\(error); lower the maximum learning rate of the workload")
+        id: rule.name, reason: "\(error); lower the maximum learning rate of the workload")
     }
+    let summary = trainer.summary(of: rule)
     let records = summary.epochs
     while statistics.count < records.count { statistics.append([:]) }
-    let fullSetup = try setup(seed: seed, plannedEpochs: epochs)
-    return TrainingRunOutcome(
-      label: label, seedIndex: seedIndex, seed: seed,
-      finalAccuracy: records.last?.testAccuracy ?? 0,
-      epochAccuracies: records.map(\.testAccuracy), epochSamples: records.map(\.trainedSamples),
-      epochBatches: records.map(\.trainedBatches), sampleCount: data.train.sampleCount,
-      originalBatchCount: fullSetup.batchCount(forSamples: data.train.sampleCount),
-      plannedEpochs: epochs, batchStatistics: Array(statistics.prefix(records.count)),
-      epochWallSeconds: records.map(\.wallSeconds),
-      epochSelectionSeconds: records.map(\.selectionSeconds))
+    let n0 = try setup(seed: configuration.seed, plannedEpochs: configuration.epochs)
+      .batchCount(forSamples: data.train.sampleCount)
+    let spec = RunSpec(
+      blasKernel: kernel, data: dataFingerprint ?? DataFingerprint(data), trainer: configuration,
+      rule: rule.name, ruleParameters: rule.parameters)
+    let trainedBatches = summary.trainedBatches
+    return StoredRun(
+      format: StoredRun.currentFormat, profile: profile, fingerprint: spec.fingerprint,
+      spec: spec,
+      summary: StoredRun.Summary(
+        finalAccuracy: summary.finalTestAccuracy, savedFraction: summary.savedFraction,
+        dataSavingIndex: 1 - Double(trainedBatches) / (Double(configuration.epochs) * Double(n0)),
+        trainedSamples: summary.trainedSampleIterations, trainedBatches: trainedBatches,
+        epochsTrained: records.count, hasStoppedEarly: summary.hasStoppedEarly,
+        sampleCount: data.train.sampleCount, originalBatchCount: n0,
+        plannedEpochs: configuration.epochs, wallSeconds: summary.trainingSeconds,
+        selectionSeconds: summary.selectionSeconds),
+      epochs: zip(records, digests).map { record, digest in
+        StoredRun.Epoch(
+          epoch: record.epoch, trainLoss: record.trainLoss,
+          weightedTrainLoss: record.weightedTrainLoss, testAccuracy: record.testAccuracy,
+          testLoss: record.testLoss, trainedSamples: record.trainedSamples,
+          trainedBatches: record.trainedBatches, finalLearningRate: record.finalLearningRate,
+          weightDigest: digest, wallSeconds: record.wallSeconds,
+          selectionSeconds: record.selectionSeconds, evaluationSeconds: record.evaluationSeconds)
+      },
+      batchStatistics: statistics.prefix(records.count).map { epoch in
+        epoch.keys.sorted().map { [Double($0), epoch[$0]!] }
+      })
   }
 
   /// The seed of run k: the claim's base seed plus k, so every rule of seed k starts alike.

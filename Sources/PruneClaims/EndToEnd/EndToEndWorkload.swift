@@ -25,10 +25,13 @@ public struct EndToEndWorkload: Sendable, Hashable {
   public let maximumLearningRate: Double
   /// How many seeds every configuration is trained with.
   public let seedCount: Int
+  /// How the weights start (the paper profile: PyTorch's default).
+  public let initialization: WeightInitialization
 
   public init(
     source: DatasetSource, trainSubset: Int? = nil, testSubset: Int? = nil, epochs: Int,
-    batchSize: Int = 128, maximumLearningRate: Double = 0.1, seedCount: Int
+    batchSize: Int = 128, maximumLearningRate: Double = 0.1, seedCount: Int,
+    initialization: WeightInitialization = .kaimingNormal
   ) {
     precondition(epochs >= 1 && batchSize >= 1 && seedCount >= 1, "positive sizes")
     self.source = source
@@ -38,20 +41,23 @@ public struct EndToEndWorkload: Sendable, Hashable {
     self.batchSize = batchSize
     self.maximumLearningRate = maximumLearningRate
     self.seedCount = seedCount
+    self.initialization = initialization
   }
 
   /// The same workload with another number of epochs.
   public func withEpochs(_ count: Int) -> EndToEndWorkload {
     EndToEndWorkload(
       source: source, trainSubset: trainSubset, testSubset: testSubset, epochs: count,
-      batchSize: batchSize, maximumLearningRate: maximumLearningRate, seedCount: seedCount)
+      batchSize: batchSize, maximumLearningRate: maximumLearningRate, seedCount: seedCount,
+      initialization: initialization)
   }
 
   /// The same workload with another number of seeds.
   public func withSeeds(_ count: Int) -> EndToEndWorkload {
     EndToEndWorkload(
       source: source, trainSubset: trainSubset, testSubset: testSubset, epochs: epochs,
-      batchSize: batchSize, maximumLearningRate: maximumLearningRate, seedCount: count)
+      batchSize: batchSize, maximumLearningRate: maximumLearningRate, seedCount: count,
+      initialization: initialization)
   }
 
   /// T1-sized synthetic images: 1 x 16 x 16, 2,000 training and 1,000 test images, 10 classes.
@@ -72,7 +78,8 @@ public struct EndToEndWorkload: Sendable, Hashable {
     EndToEndWorkload(source: .fashionMNIST(), epochs: epochs, seedCount: seedCount)
   }
 
-  /// The quick or full default of a claim: T1-sized (4 epochs, 3 seeds) or T2 (30 epochs, 5 seeds).
+  /// The quick or full default of a claim without a run store: T1-sized (4 epochs, 3 seeds) or
+  /// T2 (30 epochs, 5 seeds). With a store the claims use ``RunProfile/workload``.
   ///
   /// The quick workload is T1's image size with 1,200 training images and 4 epochs (T1 itself
   /// is 2,000 and 5): the seven end-to-end claims train about 90 runs together and must stay
@@ -99,7 +106,11 @@ public struct EndToEndWorkload: Sendable, Hashable {
     }
     if let trainSubset { rows.append(("training subset", "\(trainSubset) (stratified)")) }
     if let testSubset { rows.append(("test subset", "\(testSubset) (stratified)")) }
-    rows.append(("network", "ref-cnn (16-32-64, BN unless stated)"))
+    rows.append(
+      (
+        "network",
+        "ref-cnn (16-32-64, BN unless stated), \(initialization == .pytorchDefault ? "PyTorch's default init (kaiming-uniform a = sqrt 5)" : "Kaiming-normal init")"
+      ))
     rows.append(("optimiser", "SGD momentum 0.9, weight decay 5e-4, batch \(batchSize)"))
     rows.append(("schedule", "OneCycle, max lr \(maximumLearningRate), sized from each plan"))
     rows.append(("epochs", "\(epochs)"))

@@ -15,18 +15,17 @@ public struct RePB4AccuracyOrdering: Claim {
 
   public init() {}
 
-  static func ratios(for profile: ClaimProfile) -> [Double] {
-    profile.pick(quick: [0.5], full: [0.3, 0.5, 0.7])
+  static func ratios(for profile: RunProfile) -> [Double] {
+    profile.pick(small: [0.5], paper: [0.3, 0.5, 0.7])
   }
 
   public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(in: context, workload: EndToEndWorkload.standard(for: context.profile))
+    try run(in: context, workload: context.runProfile.workload)
   }
 
   func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
-    let training = EndToEndTraining(
-      workload: workload, data: try workload.loadData(seed: context.seed))
-    let ratios = Self.ratios(for: context.profile)
+    let training = try EndToEndTraining(workload: workload, context: context)
+    let ratios = Self.ratios(for: context.runProfile)
     var outcomes: [TrainingRunOutcome] = []
     var groups: [(String, [TrainingRunOutcome])] = []
     var checks: [ClaimCheck] = []
@@ -39,15 +38,14 @@ public struct RePB4AccuracyOrdering: Claim {
         label: "infobatch r=\(r)", ruleName: "infobatch", options: [("prune-ratio", "\(r)")])
       let repbRuns = try repb.trainAllSeeds(with: training, baseSeed: context.seed)
       let infoBatchRuns = try infoBatch.trainAllSeeds(with: training, baseSeed: context.seed)
-      let epochs = Double(workload.epochs)
-      let matched =
-        SeedStatistics(infoBatchRuns.map(\.savedFraction)).mean
-        * (epochs > 1 ? epochs / (epochs - 1) : 1)
-      let randomRatio = min(0.95, max(0, matched))
+      let randomRatio = X1LosslessFrontier.randomRatio(
+        saved: SeedStatistics(infoBatchRuns.map(\.savedFraction)).mean, epochs: workload.epochs)
       let random = RuleChoice(
         label: "random matched to infobatch r=\(r)", ruleName: "random",
-        options: [("prune-ratio", "\(randomRatio)")])
-      let randomRuns = try random.trainAllSeeds(with: training, baseSeed: context.seed)
+        options: [("prune-ratio", randomRatio)])
+      let randomRuns = try random.trainAllSeeds(
+        with: training, baseSeed: context.seed,
+        isDerivedFromPlaceholder: infoBatchRuns.contains(where: \.isPlaceholder))
       outcomes += repbRuns + infoBatchRuns + randomRuns
       groups += [
         (repb.label, repbRuns), (infoBatch.label, infoBatchRuns), (random.label, randomRuns),

@@ -34,27 +34,34 @@ public struct RuleChoice: Sendable, Hashable {
     return try RuleCatalog.makeRule(named: ruleName, options: parsed, setup: setup)
   }
 
-  /// Trains seed k of this choice.
+  /// Trains (or fetches from the store) seed k of this choice.
+  ///
+  /// - Parameter isDerivedFromPlaceholder: The options were computed from runs the store does
+  ///   not hold yet (``RunProvider``).
   func train(
     with training: EndToEndTraining, baseSeed: UInt64, seedIndex: Int,
-    plannedEpochs: Int? = nil, measuresActivations: Bool = false
+    plannedEpochs: Int? = nil, measuresActivations: Bool = false,
+    isDerivedFromPlaceholder: Bool = false
   ) throws -> TrainingRunOutcome {
     let seed = EndToEndTraining.seed(base: baseSeed, index: seedIndex)
     let rule = try makeRule(setup: training.setup(seed: seed, plannedEpochs: plannedEpochs))
     return try training.run(
       rule, label: label, seedIndex: seedIndex, seed: seed,
-      measuresActivations: measuresActivations)
+      measuresActivations: measuresActivations,
+      isDerivedFromPlaceholder: isDerivedFromPlaceholder)
   }
 
-  /// Trains every seed of the workload, in seed order.
+  /// Trains every seed of the workload (or `seedCount` seeds), in seed order.
   func trainAllSeeds(
     with training: EndToEndTraining, baseSeed: UInt64, plannedEpochs: Int? = nil,
-    measuresActivations: Bool = false
+    measuresActivations: Bool = false, seedCount: Int? = nil,
+    isDerivedFromPlaceholder: Bool = false
   ) throws -> [TrainingRunOutcome] {
-    try (0..<training.workload.seedCount).map {
+    try (0..<(seedCount ?? training.workload.seedCount)).map {
       try train(
         with: training, baseSeed: baseSeed, seedIndex: $0, plannedEpochs: plannedEpochs,
-        measuresActivations: measuresActivations)
+        measuresActivations: measuresActivations,
+        isDerivedFromPlaceholder: isDerivedFromPlaceholder)
     }
   }
 

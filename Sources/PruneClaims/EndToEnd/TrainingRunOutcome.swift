@@ -27,6 +27,8 @@ public struct TrainingRunOutcome: Sendable, Hashable {
   public let epochWallSeconds: [Double]
   /// Seconds of each epoch spent inside the rule (plan, record, finishEpoch).
   public let epochSelectionSeconds: [Double]
+  /// True for a stand-in of a run the store does not hold yet (``placeholder(label:seedIndex:seed:sampleCount:originalBatchCount:plannedEpochs:)``).
+  public var isPlaceholder = false
 
   /// Sample-iterations trained.
   public var trainedSamples: Int { epochSamples.reduce(0, +) }
@@ -54,5 +56,25 @@ public struct TrainingRunOutcome: Sendable, Hashable {
       plannedEpochs: plannedEpochs, batchStatistics: batchStatistics,
       epochWallSeconds: epochWallSeconds.map { _ in 0 },
       epochSelectionSeconds: epochSelectionSeconds.map { _ in 0 })
+  }
+
+  /// A stand-in for a run the store does not hold yet (``RunProvider``): full data every
+  /// epoch, accuracy 0.5, one activation statistic per epoch. Only its shape matters: the
+  /// claim's computation runs through so every run it needs is known; no page shows it.
+  static func placeholder(
+    label: String, seedIndex: Int, seed: UInt64, sampleCount: Int, originalBatchCount: Int,
+    plannedEpochs: Int
+  ) -> TrainingRunOutcome {
+    TrainingRunOutcome(
+      label: label, seedIndex: seedIndex, seed: seed,
+      finalAccuracy: 0.5 + 0.01 * Double(seedIndex % 3),
+      epochAccuracies: [Double](repeating: 0.5, count: plannedEpochs),
+      epochSamples: [Int](repeating: sampleCount, count: plannedEpochs),
+      epochBatches: [Int](repeating: originalBatchCount, count: plannedEpochs),
+      sampleCount: sampleCount, originalBatchCount: originalBatchCount,
+      plannedEpochs: plannedEpochs,
+      batchStatistics: [[Int: Double]](repeating: [0: 1], count: plannedEpochs),
+      epochWallSeconds: [Double](repeating: 1, count: plannedEpochs),
+      epochSelectionSeconds: [Double](repeating: 0, count: plannedEpochs), isPlaceholder: true)
   }
 }

@@ -15,8 +15,25 @@ public struct X1LosslessFrontier: Claim {
   public init() {}
 
   /// The rules and their settings; the first setting of each is its default.
-  static func rules(for profile: ClaimProfile) -> [(String, [RuleChoice])] {
-    let ratios = profile.pick(quick: ["0.5"], full: ["0.3", "0.5", "0.7"])
+  ///
+  /// The paper profile runs each rule once at its default (the list: InfoBatch,
+  /// InfoBatch+BLS, SeTa, SeTa+BLS, dynamic random at InfoBatch's measured saving, B-PAS); the
+  /// small profiles keep a frontier of ratios.
+  static func rules(for profile: RunProfile) -> [(String, [RuleChoice])] {
+    if profile.isPaper {
+      return [
+        ("infobatch", [infoBatchDefault]),
+        (
+          "infobatch-bls",
+          [RuleChoice(label: "infobatch+bls", ruleName: "infobatch", options: [("score", "bls")])]
+        ),
+        ("seta", [RuleChoice(label: "seta", ruleName: "seta")]),
+        ("seta-bls", [RuleChoice(label: "seta+bls", ruleName: "seta", options: [("score", "bls")])]),
+        ("random", [randomAtInfoBatchSaving]),
+        ("bpas", [BPASThresholdSetting.scaled.choice]),
+      ]
+    }
+    let ratios = ["0.5"]
     func family(_ name: String, option: String, extra: [(String, String)] = [], tag: String = "")
       -> [RuleChoice]
     {
@@ -26,7 +43,7 @@ public struct X1LosslessFrontier: Claim {
           options: [(option, $0)] + extra)
       }
     }
-    var rules: [(String, [RuleChoice])] = [
+    return [
       ("infobatch", family("infobatch", option: "prune-ratio")),
       (
         "infobatch-bls",
@@ -36,21 +53,35 @@ public struct X1LosslessFrontier: Claim {
       ("random", family("random", option: "prune-ratio")),
       ("bpas", BPASThresholdSetting.all.reversed().map(\.choice)),
     ]
-    if profile == .full { rules.append(("seta", [RuleChoice(label: "seta", ruleName: "seta")])) }
-    return rules
+  }
+
+  /// InfoBatch at its defaults (r = 0.5, delta = 0.875): trained with the reference seeds.
+  static let infoBatchDefault = RuleChoice(label: "infobatch (defaults)", ruleName: "infobatch")
+  /// Dynamic random pruning; its ratio is set from InfoBatch's measured saving in ``run(in:)``.
+  static let randomAtInfoBatchSaving = RuleChoice(
+    label: "random at infobatch's saving", ruleName: "random")
+
+  /// Dynamic random's prune ratio that saves `saved` of the sample-iterations over E epochs
+  /// (epoch 0 trains every sample): `r = saved E / (E - 1)`, rounded to 4 decimals so the
+  /// rule's parameters (and the run's fingerprint) have a short exact spelling.
+  static func randomRatio(saved: Double, epochs: Int) -> String {
+    let e = Double(epochs)
+    let r = min(0.95, max(0, saved * (e > 1 ? e / (e - 1) : 1)))
+    return "\((r * 10_000).rounded() / 10_000)"
   }
 
   public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(in: context, workload: EndToEndWorkload.standard(for: context.profile))
+    try run(in: context, workload: context.runProfile.workload)
   }
 
   func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
-    let training = EndToEndTraining(
-      workload: workload, data: try workload.loadData(seed: context.seed))
-    let rules = Self.rules(for: context.profile)
+    let training = try EndToEndTraining(workload: workload, context: context)
+    let profile = context.runProfile
+    var rules = Self.rules(for: profile)
     let total = Double(1 + rules.reduce(0) { $0 + $1.1.count })
     context.progress(0, "full data")
-    let fullRuns = try RuleChoice.fullData.trainAllSeeds(with: training, baseSeed: context.seed)
+    let fullRuns = try RuleChoice.fullData.trainAllSeeds(
+      with: training, baseSeed: context.seed, seedCount: profile.referenceSeedCount)
     let full = SeedStatistics(fullRuns.map(\.finalAccuracy))
     var outcomes = fullRuns
     var groups: [(String, [TrainingRunOutcome])] = [(RuleChoice.fullData.label, fullRuns)]
@@ -58,12 +89,28 @@ public struct X1LosslessFrontier: Claim {
     var series: [PlotSeries] = []
     var frontierRows: [[String]] = []
     var done = 1.0
-    for (rule, choices) in rules {
+    for index in rules.indices {
+      let rule = rules[index].0
       var points: [(saved: Double, accuracy: SeedStatistics)] = []
-      for choice in choices {
+      for var choice in rules[index].1 {
         context.progress(done / total, choice.label)
         done += 1
-        let runs = try choice.trainAllSeeds(with: training, baseSeed: context.seed)
+        var isDerived = false
+        if choice == Self.randomAtInfoBatchSaving,
+          let infoBatch = groups.first(where: { $0.0 == Self.infoBatchDefault.label })?.1
+        {
+          let saved = SeedStatistics(infoBatch.map(\.savedFraction)).mean
+          choice = RuleChoice(
+            label: choice.label, ruleName: "random",
+            options: [("prune-ratio", Self.randomRatio(saved: saved, epochs: workload.epochs))])
+          rules[index].1 = [choice]
+          isDerived = infoBatch.contains(where: \.isPlaceholder)
+        }
+        let isReference = choice == Self.infoBatchDefault
+        let runs = try choice.trainAllSeeds(
+          with: training, baseSeed: context.seed,
+          seedCount: isReference ? profile.referenceSeedCount : nil,
+          isDerivedFromPlaceholder: isDerived)
         outcomes += runs
         groups.append((choice.label, runs))
         points.append(
@@ -75,7 +122,7 @@ public struct X1LosslessFrontier: Claim {
       let first = points[0].accuracy
       checks.append(
         ClaimCheck(
-          setting: choices[0].label, quantity: "mean final accuracy (lossless test)",
+          setting: rules[index].1[0].label, quantity: "mean final accuracy (lossless test)",
           measured: first.mean, predicted: full.mean, uncertainty: first.standardError,
           tolerance: full.standardDeviation.isFinite ? full.standardDeviation : 0,
           comparison: .atLeast))

@@ -36,7 +36,7 @@ public enum ClaimRunner {
   /// - Returns: One outcome per claim, in the order of `claims`.
   public static func run(
     _ claims: [any Claim], profile: ClaimProfile, seed: UInt64, jobs: Int,
-    progress: @escaping @Sendable (Progress) -> Void = { _ in }
+    runs: RunProvider? = nil, progress: @escaping @Sendable (Progress) -> Void = { _ in }
   ) -> [ClaimOutcome] {
     precondition(jobs >= 1, "jobs must be at least 1")
     let total = claims.count
@@ -51,7 +51,9 @@ public enum ClaimRunner {
         DispatchQueue.global(qos: .userInitiated).async {
           while let index = state.withLock({ $0.takeNext() }) {
             let claim = claims[index]
-            let context = ClaimContext(profile: profile, seed: seed) { fraction, note in
+            let context = ClaimContext(
+              profile: profile, seed: seed, runs: runs?.runs(forClaim: claim.id)
+            ) { fraction, note in
               let done = state.withLock { $0.finishedCount }
               progress(Progress(
                 id: claim.id, finishedCount: done, totalCount: total, fraction: fraction,
@@ -59,7 +61,8 @@ public enum ClaimRunner {
             }
             let outcome: ClaimOutcome
             do {
-              outcome = .finished(try claim.run(in: context))
+              let result = try claim.run(in: context)
+              outcome = .finished(context.runs.map { MissingRuns.page(for: result, runs: $0) } ?? result)
             } catch {
               outcome = .failed(
                 id: claim.id, family: claim.family, title: claim.title, reason: "\(error)")

@@ -22,6 +22,10 @@ public enum Reproduction {
     public let outcomes: [ClaimOutcome]
     /// Every file written, relative to the output root, sorted.
     public let writtenFiles: [String]
+    /// Run files trained, runs verified, and runs of this shard waiting for another shard.
+    public var trainedRuns: [String] = []
+    public var verifiedRuns: [String] = []
+    public var waitingRuns: [String] = []
   }
 
   /// Runs the claims `options` selects and writes everything.
@@ -31,9 +35,11 @@ public enum Reproduction {
   ///   any claim runs, so nothing is written), ``ClaimsError/claimsFailed(ids:reasons:)`` after
   ///   writing when some claims threw.
   public static func run(
-    _ options: ReproduceOptions, progress: @escaping @Sendable (ClaimRunner.Progress) -> Void = { _ in }
+    _ options: ReproduceOptions,
+    training: @escaping @Sendable (RunTraining.Event) -> Void = { _ in },
+    progress: @escaping @Sendable (ClaimRunner.Progress) -> Void = { _ in }
   ) throws -> Summary {
-    try run(options, registry: ClaimRegistry.all, progress: progress)
+    try run(options, registry: ClaimRegistry.all, training: training, progress: progress)
   }
 
   /// The claims of `registry` named by `ids` (case-insensitive), in registry order; all for `nil`.
@@ -51,12 +57,37 @@ public enum Reproduction {
   /// ``run(_:progress:)`` over an explicit registry (tests use small fake registries).
   static func run(
     _ options: ReproduceOptions, registry: [any Claim],
+    training: @escaping @Sendable (RunTraining.Event) -> Void = { _ in },
     progress: @escaping @Sendable (ClaimRunner.Progress) -> Void = { _ in }
   ) throws -> Summary {
     let claims = try select(options.only, from: registry)
     let folders = try Folders(root: options.outputPath)
+    let store = RunStore(root: options.outputPath, profile: options.runProfile)
+    let usesRuns = claims.contains { $0 is any TrainingBasedClaim }
+    var report = RunTraining.Report()
+    if usesRuns && options.isFresh { try store.removeAll() }
+    if usesRuns && options.trainsMissing {
+      report = try RunTraining.trainMissing(
+        claims, store: store, seed: options.seed, profile: options.profile, shard: options.shard,
+        progress: training)
+    }
+    var verified: [String] = []
+    if usesRuns && options.verifyCount > 0 {
+      verified = try RunTraining.verify(
+        claims, store: store, seed: options.seed, profile: options.profile,
+        count: options.verifyCount, progress: training)
+    }
+    if options.shard != nil {
+      // A shard trains its slice only; pages are assembled once every shard is done.
+      return Summary(
+        outcomes: [], writtenFiles: report.written.sorted(), trainedRuns: report.written,
+        verifiedRuns: verified, waitingRuns: report.waiting)
+    }
+    let provider =
+      usesRuns
+      ? RunProvider(profile: options.runProfile, mode: .assemble, stored: try store.load()) : nil
     let outcomes = ClaimRunner.run(
-      claims, profile: options.profile, seed: options.seed, jobs: options.jobs,
+      claims, profile: options.profile, seed: options.seed, jobs: options.jobs, runs: provider,
       progress: progress)
     var written: [String] = []
     for outcome in outcomes {
@@ -71,7 +102,10 @@ public enum Reproduction {
     if !failures.isEmpty {
       throw ClaimsError.claimsFailed(ids: failures.map(\.0), reasons: failures.map(\.1))
     }
-    return Summary(outcomes: outcomes, writtenFiles: written.sorted())
+    written += report.written
+    return Summary(
+      outcomes: outcomes, writtenFiles: written.sorted(), trainedRuns: report.written,
+      verifiedRuns: verified, waitingRuns: report.waiting)
   }
 
   /// The last verdicts, read from `<root>/notebooks-md/verdicts.csv` (empty when absent).
