@@ -6,8 +6,9 @@ public struct PruneLab: ParsableCommand {
     commandName: "prunelab",
     abstract: "Dynamic data pruning: simulate rules, replay logs, reproduce claims, train a CNN.",
     discussion: """
-      Exit statuses (sysexits.h): 0 success, 64 bad usage or parameter, 65 bad input data \
-      (a malformed or inconsistent log), 66 an input file that cannot be read, 70 an internal \
+      Exit statuses (sysexits.h): 0 success, 64 bad usage or parameter (e.g. --shard 3/2), 65 bad \
+      input data (a malformed or inconsistent log; a corrupt, truncated or mismatched run file; \
+      a stored run that does not retrain bit for bit), 66 an input file that cannot be read, 70 an internal \
       error, 73 an output that cannot be written, 1 anything else.
       """,
     version: PruneLabVersion.current,
@@ -17,6 +18,7 @@ public struct PruneLab: ParsableCommand {
       Simulate.self,
       Train.self,
       Reproduce.self,
+      Store.self,
       Claims.self,
       Sweep.self,
     ]
