@@ -8,7 +8,7 @@ import Glibc
 @testable import PruneClaims
 
 /// True once PruneCore can build the B-PAS rule by name.
-private let bpasRuleExists: Bool = {
+let bpasRuleExists: Bool = {
   guard let setup = try? TrainingSetup(sampleCount: 8, batchSize: 4, plannedEpochs: 2) else {
     return false
   }
@@ -27,7 +27,11 @@ private let bpasRuleExists: Bool = {
 
   @Test func thresholdClaimHolds() throws {
     let result = try ThresholdScheduleClaim(size: .tiny).run(in: ClaimContext())
-    #expect(result.checks.count == 4)
+    // Per simulation setting one evidence check (the rule's decisions follow the schedule) and
+    // one non-vacuity check, then the formula's four sanity checks.
+    #expect(result.checks.count == 6)
+    #expect(result.decidingChecks.count == 1)
+    #expect(result.sanityChecks.allSatisfy { $0.verdict == .holds })
     #expect(result.verdict == .holds)
     #expect(!result.figures.isEmpty)
   }

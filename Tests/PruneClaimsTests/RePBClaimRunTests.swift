@@ -12,10 +12,11 @@ import Testing
       sampleCount: 128, batchSize: 16, epochs: 2, medianRate: 1.0 / 16, windows: [1, 2, 4])
     let result = try RePB1ScoreDrift().run(setting, in: Self.context)
     InfoBatchClaimRunTests.expectWellFormed(result, id: "RePB-1")
-    // W = 1: zero drift and perfect agreement, exactly.
-    #expect(result.checks[0].measured == 0)
-    #expect(result.checks[1].measured == 1)
-    #expect(result.checks.allSatisfy { $0.verdict == .holds })
+    // W = 1: zero drift and perfect agreement, exactly (sanity checks), and every bound holds.
+    let single = result.sanityChecks.filter { $0.setting.hasPrefix("W = 1 ") }
+    #expect(single.map(\.measured) == [0, 1])
+    #expect(result.sanityChecks.allSatisfy { $0.verdict == .holds })
+    #expect(result.decidingChecks.count == 2)
     #expect(try RePB1ScoreDrift().run(setting, in: Self.context) == result)
   }
 

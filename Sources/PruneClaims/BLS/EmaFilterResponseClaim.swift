@@ -23,10 +23,19 @@ public struct EmaFilterResponseClaim: Claim {
 
   /// Sizes override (tests); nil takes the run's profile.
   let size: ClaimSize?
+  /// A deliberate break for the tests' negative controls (``Fault/wrongAlpha``: the score
+  /// source runs with 0.9 alpha while the formula uses alpha).
+  let fault: Fault?
 
-  public init() { size = nil }
+  public init() {
+    size = nil
+    fault = nil
+  }
 
-  init(size: ClaimSize) { self.size = size }
+  init(size: ClaimSize, fault: Fault? = nil) {
+    self.size = size
+    self.fault = fault
+  }
 
   /// The EMA smoothing factors examined.
   static func alphas(_ size: ClaimSize) -> [Double] {
@@ -45,7 +54,8 @@ public struct EmaFilterResponseClaim: Claim {
     let alphas = Self.alphas(size)
     for (index, alpha) in alphas.enumerated() {
       context.progress(Double(index) / Double(alphas.count), "alpha = \(alpha)")
-      let impulse = try EmaProbe.impulseResponse(alpha: alpha, truncationBound: 1e-12)
+      let filterAlpha = fault == .wrongAlpha ? 0.9 * alpha : alpha
+      let impulse = try EmaProbe.impulseResponse(alpha: filterAlpha, truncationBound: 1e-12)
       let transformLength = max(segmentLength, impulse.count.nextPowerOfTwo)
       let measured = try MagnitudeResponse.ofImpulseResponse(
         impulse, transformLength: transformLength)
@@ -53,18 +63,19 @@ public struct EmaFilterResponseClaim: Claim {
         MagnitudeResponse.exponentialMovingAverage(alpha: alpha, frequency: f)
       }
       let impulseError = measured.maximumAbsoluteDeviation(from: analytic)
-      let truncation = pow(alpha, Double(impulse.count))
+      let truncation = pow(filterAlpha, Double(impulse.count))
       let rounding = 64 * Double.ulpOfOne * Double(transformLength).squareRoot()
       checks.append(
         ClaimCheck(
           setting: "alpha = \(alpha), impulse, L = \(transformLength)",
           quantity: "max |H_measured - H_analytic| over [0, 0.5]", measured: impulseError,
-          predicted: 0, uncertainty: rounding, tolerance: truncation + rounding))
+          predicted: 0, uncertainty: rounding, tolerance: truncation + rounding,
+          basis: "deterministic: truncation alpha^M after M terms plus an FFT rounding bound"))
 
       var generator = SeededGenerator(seed: context.seed, stream: 0xB151_0000 + UInt64(index))
       var noise = [Double](repeating: 0, count: noiseLength)
       for n in noise.indices { noise[n] = generator.nextGaussian() }
-      let output = try EmaProbe.filtered(noise, alpha: alpha)
+      let output = try EmaProbe.filtered(noise, alpha: filterAlpha)
       let whole = try MagnitudeResponse.estimated(
         input: noise, output: output, segmentLength: segmentLength)
       let chunk = noiseLength / chunkCount
@@ -92,7 +103,9 @@ public struct EmaFilterResponseClaim: Claim {
           setting: "alpha = \(alpha), white noise, n = \(noiseLength), Welch L = \(segmentLength)",
           quantity: "max |H_Welch - analytic |H| seen through the Hann kernel| over [3/L, 0.5]",
           measured: noiseError, predicted: 0, uncertainty: standardError,
-          tolerance: 4 * standardError))
+          tolerance: 4 * standardError,
+          basis: "largest SE over \(chunkCount) independent chunks; tolerance 4 SE, as the "
+            + "check takes the maximum over every bin of the band"))
       summaryRows.append([
         "\(alpha)", ClaimTable.format(impulseError), ClaimTable.format(noiseError),
         ClaimTable.format(rawError), ClaimTable.format(standardError),

@@ -17,10 +17,19 @@ public struct FrequencySeparationClaim: Claim {
 
   /// Sizes override (tests); nil takes the run's profile.
   let size: ClaimSize?
+  /// A deliberate break for the tests' negative controls (``Fault/assumptionBroken``: batches
+  /// are fixed, as in B-PAS's loader, so the composition noise is no longer broadband).
+  let fault: Fault?
 
-  public init() { size = nil }
+  public init() {
+    size = nil
+    fault = nil
+  }
 
-  init(size: ClaimSize) { self.size = size }
+  init(size: ClaimSize, fault: Fault? = nil) {
+    self.size = size
+    self.fault = fault
+  }
 
   /// The cutoff (cycles per visit) of the band-power fractions.
   static let cutoff = 0.05
@@ -28,12 +37,12 @@ public struct FrequencySeparationClaim: Claim {
   public func run(in context: ClaimContext) throws -> ClaimResult {
     let size = ClaimSize.resolve(self.size, context)
     let sampleCount = size.pick(tiny: 256, quick: 1024, full: 4096)
-    let warmUp = size.pick(tiny: 32, quick: 128, full: 128)
-    let epochs = warmUp + size.pick(tiny: 128, quick: 4096, full: 16384)
-    let segmentLength = size.pick(tiny: 32, quick: 1024, full: 2048)
+    let warmUp = size.pick(tiny: 64, quick: 128, full: 128)
+    let epochs = warmUp + size.pick(tiny: 2048, quick: 4096, full: 16384)
+    let segmentLength = size.pick(tiny: 512, quick: 1024, full: 2048)
     let batchSizes = size.pick(tiny: [64], quick: [16, 64, 256], full: [8, 16, 64, 256, 1024])
     let alphas = EmaFilterResponseClaim.alphas(size).filter { $0 < 0.99 }
-    let tracked = BlsSignalSettings.trackedSamples(count: size.pick(tiny: 8, quick: 64, full: 64), of: sampleCount)
+    let tracked = BlsSignalSettings.trackedSamples(count: size.pick(tiny: 32, quick: 64, full: 64), of: sampleCount)
     let settings: [(String, LearnerConfiguration, Bool)] = [
       ("slow losses", try BlsSignalSettings.slowLearner(), true),
       ("fast losses", try BlsSignalSettings.fastLearner(), false),
@@ -55,7 +64,8 @@ public struct FrequencySeparationClaim: Claim {
         step += 1
         let setting = "\(name), B = \(batchSize)"
         let parts = BatchMeanDecomposition.measure(
-          table, tracked: tracked, batchSize: batchSize, batching: .reshuffled,
+          table, tracked: tracked, batchSize: batchSize,
+          batching: fault == .assumptionBroken ? .fixed : .reshuffled,
           seed: context.seed &+ 0xB153)
         let signal = try SpectrumAverage(parts.signal, segmentLength: segmentLength, dropping: warmUp)
         let noise = try SpectrumAverage(parts.noise, segmentLength: segmentLength, dropping: warmUp)
@@ -74,14 +84,17 @@ public struct FrequencySeparationClaim: Claim {
             ClaimCheck(
               setting: setting, quantity: "fraction of noise power below f = \(cutoff) (white prediction)",
               measured: noiseShare.value, predicted: whiteShare,
-              uncertainty: noiseShare.standardError, tolerance: 0.02))
+              uncertainty: noiseShare.standardError, tolerance: 2 * noiseShare.standardError,
+              basis: "bootstrap SE over \(tracked.count) tracked samples; tolerance 2 SE"))
           checks.append(
             ClaimCheck(
               setting: setting,
-              quantity: "fraction of signal power below f = \(cutoff), at least twice the noise's",
-              measured: signalShare.value, predicted: 2 * noiseShare.value,
+              quantity: "fraction of signal power below f = \(cutoff): most of it (slow)",
+              measured: signalShare.value, predicted: 0.5,
               uncertainty: signalShare.standardError, tolerance: 0, comparison: .atLeast,
-              expectedToHold: holds))
+              expectedToHold: holds,
+              basis: "bootstrap SE over \(tracked.count) tracked samples; \"slow\" read as "
+                + "more than half the power below the cutoff"))
           figureSpectra.append(("signal, \(name)", signalShape))
           figureSpectra.append(("noise, \(name)", noiseShape))
           if let shapeCrossover { figureCrossovers.append(("crossover, \(name)", shapeCrossover)) }
@@ -103,21 +116,32 @@ public struct FrequencySeparationClaim: Claim {
           let snr = try EmaSnrAnalysis.analyse(
             signal: parts.signal, noise: parts.noise, alpha: alpha, segmentLength: segmentLength,
             warmUp: warmUp, seed: context.seed)
+          // |H|² applied to the filter's own input spectra: a linear-filter identity.
           checks.append(
-            ClaimCheck(
+            .sanity(
               setting: "\(setting), alpha = \(alpha)",
               quantity: "EMA output SNR: measured vs |H|^2 applied to measured spectra",
-              measured: snr.measured, predicted: snr.predicted,
-              uncertainty: snr.ratioStandardError * snr.predicted, tolerance: 0.1,
-              comparison: .relative))
+              measured: snr.measured, predicted: snr.predicted, tolerance: 0.1,
+              comparison: .relative, basis: "Welch leakage and estimation error"))
           if alpha == 0.9 {
+            let gain = snr.measured / snr.inputSnr
+            let gainError = snr.ratioStandardError * gain
+            checks.append(
+              ClaimCheck(
+                setting: "\(setting), alpha = \(alpha)",
+                quantity: "SNR gain of the EMA, more than 1 (it raises the SNR)",
+                measured: gain, predicted: 1, uncertainty: gainError, tolerance: 0,
+                comparison: .atLeast, expectedToHold: holds,
+                basis: "bootstrap SE over \(tracked.count) tracked samples; tolerance 0"))
             checks.append(
               ClaimCheck(
                 setting: "\(setting), alpha = \(alpha)",
                 quantity: "SNR gain of the EMA vs the slow-signal/white-noise ideal (1+alpha)/(1-alpha)",
-                measured: snr.measured / snr.inputSnr, predicted: EmaSnrAnalysis.idealGain(alpha: alpha),
-                uncertainty: snr.ratioStandardError * snr.measured / snr.inputSnr, tolerance: 0.5,
-                comparison: .relative, expectedToHold: holds))
+                measured: gain, predicted: EmaSnrAnalysis.idealGain(alpha: alpha),
+                uncertainty: gainError,
+                tolerance: 2 * gainError / EmaSnrAnalysis.idealGain(alpha: alpha),
+                comparison: .relative, expectedToHold: holds, answer: .model,
+                basis: "bootstrap SE over \(tracked.count) tracked samples; tolerance 2 SE"))
           }
           snrRows.append([
             name, "\(batchSize)", "\(alpha)", ClaimTable.format(snr.inputSnr),
@@ -195,17 +219,22 @@ public struct FrequencySeparationClaim: Claim {
           svg: try SnrFigure.svg(snrCurves)),
       ],
       discussion: "The filtering prediction (|H|^2 applied to the measured spectra) is a property "
-        + "of any linear filter and should hold for both learners; its 10% tolerance covers the "
+        + "of any linear filter (a sanity check) and should hold for both learners; its 10% "
+        + "tolerance covers the "
         + "Welch window's leakage and the spectra's estimation error, provided the Welch bins "
         + "(1/L) are much narrower than the EMA's bandwidth, about (1 - alpha)/(2 pi) cycles per "
         + "visit; hence L = 1024 and thousands of visits. The separation checks are "
         + "what the paper assumes: the noise's share of power below the cutoff matches a white "
-        + "spectrum (absolute tolerance 0.02, the bin granularity of the cutoff), and the signal's "
-        + "share must be at least twice the noise's. The ideal gain (1+alpha)/(1-alpha) treats the "
-        + "signal as passing unattenuated; a 50% relative tolerance accepts a signal whose power "
-        + "lies mostly below the EMA's cutoff. With quickly changing losses the per-sample signal "
+        + "spectrum (within 2 bootstrap SE), the signal is slow (more than half its power below "
+        + "the cutoff), and the EMA raises the SNR (gain above 1). Our model of why is the ideal "
+        + "gain (1+alpha)/(1-alpha) of a signal at zero frequency in white noise; it is judged "
+        + "within 2 SE, so a signal that the EMA attenuates, or noise that is not quite white, "
+        + "shows up as a disagreement of a few percent. Fixed batches (the tests' negative "
+        + "control) make the noise's low-frequency share far larger than white. With quickly changing losses the per-sample signal "
         + "is itself nearly white, the EMA damps it as much as the noise, and the gain collapses "
-        + "towards 1: the BLS argument needs per-sample losses that change slowly between visits.")
+        + "towards 1: the BLS argument needs per-sample losses that change slowly between visits.",
+      modelQuestion: "Does a signal at zero frequency in white noise, gain (1+alpha)/(1-alpha), "
+        + "explain the EMA's SNR gain?")
   }
 }
 

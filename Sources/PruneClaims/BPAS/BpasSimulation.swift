@@ -56,19 +56,24 @@ struct BpasSimulation {
   var trainedBatchesPerEpoch: [Int] { activeBatches.map(\.count) }
 
   /// Runs the rule on `ActivationStabilitySource` for the setting.
-  static func run(_ setting: BpasSimulationSettings, seed: UInt64) throws -> BpasSimulation {
+  ///
+  /// `fault` ``Fault/prunedBatchesReturn`` (negative controls) puts every dropped batch back
+  /// into the plans of odd epochs, unreported to the rule.
+  static func run(
+    _ setting: BpasSimulationSettings, seed: UInt64, fault: Fault? = nil
+  ) throws -> BpasSimulation {
     let batchCount = (setting.sampleCount + setting.batchSize - 1) / setting.batchSize
     let source = try ActivationStabilitySource(
       sampleCount: setting.sampleCount, batchCount: batchCount,
       configuration: setting.activation, seed: seed)
-    return try run(setting, seed: seed) { batch, _, epoch in
+    return try run(setting, seed: seed, fault: fault) { batch, _, epoch in
       source.statistic(batch: batch, epoch: epoch)
     }
   }
 
   /// Runs the rule with `statistic(batchID, members, epoch)` as each batch's X̄.
   static func run(
-    _ setting: BpasSimulationSettings, seed: UInt64,
+    _ setting: BpasSimulationSettings, seed: UInt64, fault: Fault? = nil,
     statistic: (Int, ArraySlice<Int>, Int) throws -> Double
   ) throws -> BpasSimulation {
     let setup = try TrainingSetup(
@@ -82,14 +87,19 @@ struct BpasSimulation {
     var active: [[Int]] = []
     var members: [Int: [Int]] = [:]
     for epoch in 0..<setting.plannedEpochs {
-      let plan = try rule.plan(forEpoch: epoch)
+      var plan = try rule.plan(forEpoch: epoch)
       if plan.isEmpty { break }
+      let planned = Set(plan.batchIDs)
+      if fault == .prunedBatchesReturn && epoch % 2 == 1 {
+        plan = plan.withReturnedBatches(members)
+      }
       ledger.record(plan)
       active.append(plan.batchIDs)
       for position in 0..<plan.batchCount {
         let id = plan.batchIDs[position]
         let samples = plan.samples[plan.range(ofBatch: position)]
         if epoch == 0 { members[id] = samples.sorted() }
+        guard planned.contains(id) else { continue }
         try rule.record(
           BatchReport(
             epoch: epoch, position: position, batchID: id, samples: samples,

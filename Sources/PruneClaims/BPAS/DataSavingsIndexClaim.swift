@@ -28,10 +28,10 @@ public struct DataSavingsIndexClaim: Claim {
       worked.record(epoch: epoch, trainedSamples: batches * 128, trainedBatches: batches)
     }
     let handComputed = 1 - Double(counts.reduce(0, +)) / Double(5 * 200)
-    return ClaimCheck(
+    return .sanity(
       setting: "worked example: e_0 = 5, n_0 = 200, n = 200, 190, 180",
       quantity: "DSI from SavingsLedger vs 1 - 570/1000", measured: worked.dataSavingIndex,
-      predicted: handComputed, uncertainty: 0, tolerance: 1e-12)
+      predicted: handComputed, tolerance: 1e-12, basis: "floating-point rounding")
   }
 
   public func run(in context: ClaimContext) throws -> ClaimResult {
@@ -46,10 +46,10 @@ public struct DataSavingsIndexClaim: Claim {
       let trained = run.trainedBatchesPerEpoch.reduce(0, +)
       let ownCount = 1 - Double(trained) / Double(setting.plannedEpochs * run.originalBatchCount)
       checks.append(
-        ClaimCheck(
+        .sanity(
           setting: setting.name, quantity: "DSI reported by the rule's ledger vs own batch count",
-          measured: run.ledger.dataSavingIndex, predicted: ownCount, uncertainty: 0,
-          tolerance: 1e-12))
+          measured: run.ledger.dataSavingIndex, predicted: ownCount, tolerance: 1e-12,
+          basis: "floating-point rounding"))
       rows.append([
         setting.name, "\(setting.plannedEpochs)", "\(run.originalBatchCount)",
         "\(run.trainedBatchesPerEpoch.count)", "\(trained)",
@@ -95,8 +95,13 @@ public struct DataSavingsIndexClaim: Claim {
           svg: try BpasRetentionFigure.svg(curves, title: "BPAS-3: retention curves and DSI"))
       ],
       discussion: "DSI is a count, so both checks are exact up to floating-point rounding "
-        + "(tolerance 1e-12). The worked example reproduces the paper's 0.43; the simulations "
+        + "(tolerance 1e-12), and both are sanity checks: the ledger and the own count read the "
+        + "same plans through the same formula, and the worked example evaluates the definition. "
+        + "How much B-PAS saves on real training is BPAS-4, BPAS-6 and BPAS-7's question. "
+        + "The worked example reproduces the paper's 0.43; the simulations "
         + "confirm that the rule's ledger counts the batches the loop actually trained, "
-        + "including runs that stop early because every batch was dropped.")
+        + "including runs that stop early because every batch was dropped.",
+      notTestableReason: "the statement defines the index; a computation can only confirm that "
+        + "the rule's ledger evaluates the definition (sanity checks below)")
   }
 }

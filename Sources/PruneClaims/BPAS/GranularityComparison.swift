@@ -21,16 +21,35 @@ struct GranularityComparison {
   let randomBatchTV: (mean: Double, sd: Double)
   let randomSampleTV: (mean: Double, sd: Double)
 
-  static func run(_ data: ClassStabilityData, draws: Int, seed: UInt64) throws -> GranularityComparison {
+  /// - Parameter classSortedBatches: Breaks B-PAS's assumption that a batch mixes classes (a
+  ///   negative control): the rule's fixed batches are filled class by class.
+  static func run(
+    _ data: ClassStabilityData, draws: Int, seed: UInt64, classSortedBatches: Bool = false
+  ) throws -> GranularityComparison {
     let setting = BpasSimulationSettings(
       name: "class stability", sampleCount: data.sampleCount, batchSize: data.batchSize,
       plannedEpochs: data.plannedEpochs, deltaStart: 1e-6, deltaEnd: 5e-5,
       activation: try .init())
+    // The rule's sample j stands for data sample remap[j]: the identity, or (class-sorted) the
+    // map that fills the rule's batches, in id order, with the samples sorted by class.
+    var remap = Array(0..<data.sampleCount)
+    if classSortedBatches {
+      let probe = try BpasSimulation.run(setting, seed: seed) { _, _, _ in 0 }
+      let byClass = remap.sorted { (data.labels[$0], $0) < (data.labels[$1], $1) }
+      var next = 0
+      for id in probe.members.keys.sorted() {
+        for j in probe.members[id] ?? [] {
+          remap[j] = byClass[next]
+          next += 1
+        }
+      }
+    }
     let simulation = try BpasSimulation.run(setting, seed: seed) { _, members, epoch in
       var total = 0.0
-      for i in members { total += data.statistic(sample: i, epoch: epoch) }
+      for i in members { total += data.statistic(sample: remap[i], epoch: epoch) }
       return total / Double(members.count)
     }
+    let members = simulation.members.mapValues { $0.map { remap[$0] } }
     let n0 = simulation.originalBatchCount
     // The epoch whose plan keeps closest to half of the batches (ties: the earliest).
     var chosen = simulation.activeBatches.count - 1
@@ -43,7 +62,7 @@ struct GranularityComparison {
       }
     }
     let keptBatches = simulation.activeBatches[chosen]
-    let keptSamples = keptBatches.flatMap { simulation.members[$0] ?? [] }
+    let keptSamples = keptBatches.flatMap { members[$0] ?? [] }
     let original = data.classShares(of: 0..<data.sampleCount)
     let batch = outcome(data, keptSamples, original: original)
 
@@ -59,7 +78,7 @@ struct GranularityComparison {
     var samples = Array(0..<data.sampleCount)
     for _ in 0..<draws {
       partialShuffle(&batchIDs, first: keptBatches.count, using: &generator)
-      let kept = batchIDs.prefix(keptBatches.count).flatMap { simulation.members[$0] ?? [] }
+      let kept = batchIDs.prefix(keptBatches.count).flatMap { members[$0] ?? [] }
       batchTVs.append(ClassHistogramDivergence.totalVariation(original, data.classShares(of: kept)))
       partialShuffle(&samples, first: sampleKept.count, using: &generator)
       sampleTVs.append(

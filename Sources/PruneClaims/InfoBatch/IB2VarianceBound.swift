@@ -16,17 +16,20 @@ import PruneCore
 /// (low-loss) samples have small gradients; the generator's coupling c holds it (c = 1), removes
 /// it (c = 0) or inverts it (c = −1).
 public struct IB2VarianceBound: Claim {
-  public init() {}
+  /// A deliberate break for the tests' negative controls (``Fault/scoresShuffled``: the rule
+  /// prunes on scores that belong to other samples); nil runs the paper's rule.
+  let fault: Fault?
+
+  public init() { fault = nil }
+
+  init(fault: Fault?) { self.fault = fault }
   public var id: String { "IB-2" }
   public var family: ClaimFamily { .infoBatch }
   public var title: String { "Variance and noise-to-signal" }
 
-  /// Tolerance of the noise-to-signal check (relative): 1%.
-  ///
-  /// A random half of the data estimates the population's spread and mean with an error of order
-  /// 1/sqrt(|S|) per draw, which the Monte-Carlo average shrinks far below 1%; a 1% change of the
-  /// noise-to-signal ratio would change the effective batch size by 2%, too small to matter.
-  static let ratioTolerance = 0.01
+  /// The number of standard errors a correct prediction may miss by: 2 (a 95% interval for
+  /// the Monte-Carlo mean; the check fails beyond 2 more).
+  static let standardErrors = 2.0
 
   /// The couplings of the three settings and whether the paper's assumption holds there.
   static let couplings: [(coupling: Double, label: String, assumptionHolds: Bool)] = [
@@ -45,9 +48,10 @@ public struct IB2VarianceBound: Claim {
 
   static func setting(for profile: ClaimProfile) -> Setting {
     profile.pick(
-      quick: Setting(sampleCount: 2_000, dimension: 8, draws: 100, pruneRatio: 0.5, batchSize: 128),
+      quick: Setting(
+        sampleCount: 2_000, dimension: 8, draws: 1_000, pruneRatio: 0.5, batchSize: 128),
       full: Setting(
-        sampleCount: 20_000, dimension: 16, draws: 1_000, pruneRatio: 0.5, batchSize: 128))
+        sampleCount: 20_000, dimension: 16, draws: 4_000, pruneRatio: 0.5, batchSize: 128))
   }
 
   /// The measurement of one coupling.
@@ -65,6 +69,10 @@ public struct IB2VarianceBound: Claim {
   /// The random-pruning noise-to-signal measurement.
   struct NoiseToSignal {
     var full: Double
+    /// What a random subset's estimate of the full ratio is expected to be: the same spread over
+    /// a mean whose squared norm carries the subset's sampling noise,
+    /// sqrt(tr Var_D) / sqrt(‖m_D‖² + (1 − n/N) tr Var_D / n) (without-replacement sampling).
+    var expected: Double
     var prunedMean: Double
     var prunedError: Double
   }
@@ -81,7 +89,7 @@ public struct IB2VarianceBound: Claim {
       couplings.append(
         try Self.measureBound(
           setting: setting, coupling: coupling.coupling, label: coupling.label,
-          assumptionHolds: coupling.assumptionHolds, seed: context.seed))
+          assumptionHolds: coupling.assumptionHolds, seed: context.seed, fault: fault))
     }
     let noise = try Self.measureRandomNoiseToSignal(setting: setting, seed: context.seed)
     return try Self.result(
@@ -90,7 +98,8 @@ public struct IB2VarianceBound: Claim {
 
   /// Per-coordinate variance of a plan's rescaled gradients over the bound, averaged over draws.
   static func measureBound(
-    setting: Setting, coupling: Double, label: String, assumptionHolds: Bool, seed: UInt64
+    setting: Setting, coupling: Double, label: String, assumptionHolds: Bool, seed: UInt64,
+    fault: Fault? = nil
   ) throws -> CouplingMeasurement {
     let field = try GradientField.synthetic(
       sampleCount: setting.sampleCount, dimension: setting.dimension, coupling: coupling, seed: seed
@@ -101,7 +110,11 @@ public struct IB2VarianceBound: Claim {
       sampleCount: setting.sampleCount, batchSize: setting.batchSize,
       plannedEpochs: setting.draws + 1, seed: seed)
     var rule = try InfoBatch(configuration: configuration, setup: setup)
-    let losses = field.losses
+    var losses = field.losses
+    if fault == .scoresShuffled {
+      var generator = SeededGenerator(seed: seed, stream: 0x1B2_5AFF)
+      losses.seededShuffle(using: &generator)
+    }
     var ratioSums = [Double](repeating: 0, count: field.dimension)
     var totals: [Double] = []
     for epoch in 0...setting.draws {
@@ -133,6 +146,16 @@ public struct IB2VarianceBound: Claim {
     let field = try GradientField.synthetic(
       sampleCount: setting.sampleCount, dimension: setting.dimension, coupling: 1, seed: seed)
     let full = try noiseToSignal(field: field, samples: Array(0..<field.sampleCount))
+    let fullVariance = try columnVariances(field: field, samples: Array(0..<field.sampleCount))
+      .reduce(0, +)
+    let fullMean = field.weightedSum(samples: Array(0..<field.sampleCount), weights: nil).map {
+      $0 / Double(field.sampleCount)
+    }
+    let kept = Double(try RandomBaselineConfiguration(pruneRatio: setting.pruneRatio, rescales: false)
+      .keptCount(ofSamples: setting.sampleCount))
+    let sampling = (1 - kept / Double(setting.sampleCount)) * fullVariance / kept
+    let meanSquare = VectorMath.norm(fullMean) * VectorMath.norm(fullMean)
+    let expected = fullVariance.squareRoot() / (meanSquare + sampling).squareRoot()
     let configuration = try RandomBaselineConfiguration(
       pruneRatio: setting.pruneRatio, rescales: false)
     let setup = try TrainingSetup(
@@ -148,7 +171,7 @@ public struct IB2VarianceBound: Claim {
     }
     let moments = try Moments(values)
     return NoiseToSignal(
-      full: full, prunedMean: moments.mean,
+      full: full, expected: expected, prunedMean: moments.mean,
       prunedError: moments.standardDeviation / Double(values.count).squareRoot())
   }
 

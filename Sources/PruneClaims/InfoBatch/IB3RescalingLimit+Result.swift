@@ -18,13 +18,17 @@ extension IB3RescalingLimit {
       throw ClaimsError.computationFailed(id: "IB-3", reason: "no full-data critical rate")
     }
     let analytic = problem.objective.criticalLearningRate()
+    let basis = { (steps: Int) in
+      "divergence-test resolution over \(steps) steps (deterministic); tolerance "
+        + "\(PageNumber.format(resolutions)) resolutions"
+    }
+    let fullResolution = horizonResolution(steps: full.steps, dimension: problem.dimension)
     var checks = [
       ClaimCheck(
         setting: "full data", quantity: "critical learning rate ε_c (vs 2/λ_max)",
         measured: full.learningRate, predicted: analytic,
-        uncertainty: full.learningRate
-          * horizonResolution(steps: full.steps, dimension: problem.dimension),
-        tolerance: tolerance, comparison: .relative)
+        uncertainty: full.learningRate * fullResolution,
+        tolerance: resolutions * fullResolution, comparison: .relative, basis: basis(full.steps))
     ]
     var rows: [[String]] = []
     for c in criticals {
@@ -43,7 +47,8 @@ extension IB3RescalingLimit {
           quantity: "critical learning rate ε_c (vs 2|S_t| / (|D| λ_max))",
           measured: c.learningRate, predicted: predicted,
           uncertainty: c.learningRate * resolution,
-          tolerance: tolerance, comparison: .relative, expectedToHold: c.mode == .rescaled))
+          tolerance: resolutions * resolution, comparison: .relative,
+          expectedToHold: c.mode == .rescaled, basis: basis(c.steps)))
     }
     let table = ClaimTable(
       name: "critical-learning-rate",

@@ -22,8 +22,13 @@ struct ObservedInfoBatch: PruningRule {
 
   private(set) var base: InfoBatch<LossScore>
   private(set) var observations: [Observation] = []
+  /// A negative control's break (``Fault/rescalingRemoved`` sets every weight to 1).
+  let fault: Fault?
 
-  init(_ base: InfoBatch<LossScore>) { self.base = base }
+  init(_ base: InfoBatch<LossScore>, fault: Fault? = nil) {
+    self.base = base
+    self.fault = fault
+  }
 
   var name: String { base.name }
   var setup: TrainingSetup { base.setup }
@@ -33,7 +38,8 @@ struct ObservedInfoBatch: PruningRule {
 
   mutating func plan(forEpoch epoch: Int) throws -> EpochPlan {
     let scores = base.scoreSource.scores
-    let plan = try base.plan(forEpoch: epoch)
+    var plan = try base.plan(forEpoch: epoch)
+    if fault == .rescalingRemoved { plan.weights = [Double](repeating: 1, count: plan.sampleCount) }
     let prunes = base.prunes(epoch: epoch)
     var total = 0.0
     for s in scores { total += s }

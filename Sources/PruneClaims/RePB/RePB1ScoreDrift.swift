@@ -15,7 +15,13 @@ import PruneCore
 /// ```
 /// and the same for InfoBatch's global comparison (one window of all the epoch's batches).
 public struct RePB1ScoreDrift: Claim {
-  public init() {}
+  /// A deliberate break for the tests' negative controls (``Fault/assumptionBroken``: losses
+  /// that do not change with the steps, so there is no drift to be inconsistent about).
+  let fault: Fault?
+
+  public init() { fault = nil }
+
+  init(fault: Fault?) { self.fault = fault }
   public var id: String { "RePB-1" }
   public var family: ClaimFamily { .repb }
   public var title: String { "Score context drift" }
@@ -47,6 +53,13 @@ public struct RePB1ScoreDrift: Claim {
     var meanTau: Double
     var tauError: Double
     var decisionFlips: Double
+    /// The window members compared (all windows, all epochs).
+    var members: Int
+
+    /// The binomial standard error of ``decisionFlips``.
+    var flipError: Double {
+      (decisionFlips * (1 - decisionFlips) / Double(max(members, 1))).squareRoot()
+    }
   }
 
   public func run(in context: ClaimContext) throws -> ClaimResult {
@@ -56,7 +69,8 @@ public struct RePB1ScoreDrift: Claim {
   /// Runs the claim in an explicit setting (the tests use tiny ones).
   func run(_ setting: Setting, in context: ClaimContext) throws -> ClaimResult {
     let field = DriftingLossField(
-      sampleCount: setting.sampleCount, medianRate: setting.medianRate, seed: context.seed)
+      sampleCount: setting.sampleCount,
+      medianRate: fault == .assumptionBroken ? 0 : setting.medianRate, seed: context.seed)
     let batchesPerEpoch = (setting.sampleCount + setting.batchSize - 1) / setting.batchSize
     var measurements: [WindowMeasurement] = []
     for w in setting.windows where w < batchesPerEpoch {
@@ -118,6 +132,6 @@ public struct RePB1ScoreDrift: Claim {
       driftBound: Double(windowBatches - 1) * field.lipschitzPerStep,
       meanTau: moments.mean,
       tauError: moments.standardDeviation / Double(max(taus.count, 1)).squareRoot(),
-      decisionFlips: Double(flips) / Double(members))
+      decisionFlips: Double(flips) / Double(members), members: members)
   }
 }

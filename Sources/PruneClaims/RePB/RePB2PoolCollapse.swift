@@ -20,18 +20,23 @@ import PruneCore
 /// The mean-field formula assumes every sample falls below its window mean equally often; it is
 /// checked on losses where that holds (equal levels) and where it breaks (log-normal levels).
 public struct RePB2PoolCollapse: Claim {
-  public init() {}
+  /// A deliberate break for the tests' negative controls (``Fault/noResampling``: the "with
+  /// resampling" runs use a RePB without its resampling).
+  let fault: Fault?
+
+  public init() { fault = nil }
+
+  init(fault: Fault?) { self.fault = fault }
+
+  /// Windows drawn per sample for the predicted below-mean chances (``BelowMeanChances``).
+  static let modelDraws = 32
+
   public var id: String { "RePB-2" }
   public var family: ClaimFamily { .repb }
   public var title: String { "Pool collapse and steady state" }
 
-  /// Relative tolerance on a steady-state pool size or a collapse rate: 3%.
-  ///
-  /// The pool is a sum of N nearly independent memberships, so its size fluctuates by about
-  /// sqrt(p(1 − p)/N) ≈ 1% of N per epoch at N = 2000; the recurrence is a first-moment model
-  /// that ignores the correlation between a sample's membership and the window composition. 3%
-  /// separates it from the Jensen gap of heterogeneous samples (about 10% here).
-  static let tolerance = 0.03
+  /// The tolerance of every check, in combined standard errors: 2.
+  static let standardErrors = 2.0
 
   struct Setting {
     var sampleCount: Int
@@ -64,6 +69,8 @@ public struct RePB2PoolCollapse: Claim {
 
   /// One run with resampling.
   struct ResampledRun {
+    /// The below-mean chances predicted from the field alone.
+    var model: BelowMeanChances
     var poolFractions: [Double]
     var belowMeanFractions: [Double]
     var belowMeanProbabilities: [Double]
@@ -71,6 +78,7 @@ public struct RePB2PoolCollapse: Claim {
 
   /// One run without resampling.
   struct CollapseRun {
+    var model: BelowMeanChances
     var poolFractions: [Double]
     var belowMeanFractions: [Double]
   }
@@ -92,8 +100,14 @@ public struct RePB2PoolCollapse: Claim {
         let field = NoisyLossField(
           sampleCount: setting.sampleCount, levelSpread: level.spread, noise: setting.noise,
           seed: seed)
-        runs.append(try Self.runWithResampling(field: field, setting: setting, seed: seed))
-        collapses.append(Self.runWithoutResampling(field: field, setting: setting, seed: seed))
+        let model = BelowMeanChances(
+          field: field, batchSize: setting.batchSize, draws: Self.modelDraws, seed: seed)
+        runs.append(
+          try Self.runWithResampling(
+            field: field, setting: setting, seed: seed, model: model,
+            resampling: fault != .noResampling))
+        collapses.append(
+          Self.runWithoutResampling(field: field, setting: setting, seed: seed, model: model))
       }
       resampled.append(runs)
       collapsed.append(collapses)
@@ -104,12 +118,14 @@ public struct RePB2PoolCollapse: Claim {
 
   /// The real RePB rule, W = 1, for `setting.epochs` epochs.
   static func runWithResampling(
-    field: NoisyLossField, setting: Setting, seed: UInt64
+    field: NoisyLossField, setting: Setting, seed: UInt64, model: BelowMeanChances,
+    resampling: Bool = true
   ) throws -> ResampledRun {
     let setup = try TrainingSetup(
       sampleCount: setting.sampleCount, batchSize: setting.batchSize,
       plannedEpochs: setting.epochs, seed: seed)
-    var rule = try RePB(configuration: RePBConfiguration(rho: setting.rho), setup: setup)
+    var rule = try RePB(
+      configuration: RePBConfiguration(rho: setting.rho, resampling: resampling), setup: setup)
     var tally = BelowMeanTally(sampleCount: setting.sampleCount)
     var pools: [Double] = []
     for epoch in 0..<setting.epochs {
@@ -123,7 +139,7 @@ public struct RePB2PoolCollapse: Claim {
       pools.append(Double(plan.sampleCount) / Double(setting.sampleCount))
     }
     return ResampledRun(
-      poolFractions: pools,
+      model: model, poolFractions: pools,
       belowMeanFractions: (0..<setting.epochs).map { tally.belowMeanFraction(epoch: $0) },
       belowMeanProbabilities: tally.belowMeanProbabilities)
   }
@@ -132,7 +148,7 @@ public struct RePB2PoolCollapse: Claim {
   /// keep. Draws: the epoch's shuffle, then one uniform per below-mean sample, from the
   /// generator of (seed, epoch), as the rule makes them.
   static func runWithoutResampling(
-    field: NoisyLossField, setting: Setting, seed: UInt64
+    field: NoisyLossField, setting: Setting, seed: UInt64, model: BelowMeanChances
   ) -> CollapseRun {
     var pool = Array(0..<setting.sampleCount)
     var pools: [Double] = []
@@ -162,6 +178,6 @@ public struct RePB2PoolCollapse: Claim {
       fractions.append(Double(below) / Double(pool.count))
       pool = next.sorted()
     }
-    return CollapseRun(poolFractions: pools, belowMeanFractions: fractions)
+    return CollapseRun(model: model, poolFractions: pools, belowMeanFractions: fractions)
   }
 }

@@ -1,3 +1,4 @@
+import PruneAnalysis
 import PruneReport
 
 extension RePB3CumulativeReweighting {
@@ -79,27 +80,37 @@ extension RePB3CumulativeReweighting {
     guard let last = rows.last else {
       throw ClaimsError.computationFailed(id: "RePB-3", reason: "needs at least two epochs")
     }
+    let chiSquare = try GammaDistribution(
+      shape: Double(setting.dimension) / 2, scale: 2)
+    let coverage = (try chiSquare.quantile(noiseCoverage) / Double(setting.dimension))
+      .squareRoot()
+    let chainBasis = "Monte-Carlo SE over \(setting.runs) runs; tolerance SE·sqrt(q_0.99(χ²_d)/d); "
+      + "chains use the q_i(e) counted in the same runs"
     let checks = [
-      ClaimCheck(
-        setting: "epoch E = \(last.epoch), CTR weights E/N_i(E)",
-        quantity: "relative bias ‖E[Σ_{D_E} w g] − Σ_D g‖ / ‖Σ_D g‖ (vs membership chains)",
-        measured: last.ctrBias, predicted: last.ctrPredicted, uncertainty: last.ctrNoise,
-        tolerance: biasTolerance),
-      ClaimCheck(
-        setting: "epoch E = \(last.epoch), instantaneous weights 1/(1 − ρ)",
-        quantity: "relative bias ‖E[Σ_{D_E} w g] − Σ_D g‖ / ‖Σ_D g‖ (vs membership chains)",
-        measured: last.instantaneousBias, predicted: last.instantaneousPredicted,
-        uncertainty: last.instantaneousNoise, tolerance: biasTolerance),
       ClaimCheck(
         setting: "epoch E = \(last.epoch), CTR against instantaneous",
         quantity: "CTR relative bias (at most the instantaneous weights')",
         measured: last.ctrBias, predicted: last.instantaneousBias,
-        uncertainty: last.ctrNoise + last.instantaneousNoise, tolerance: 0, comparison: .atMost),
+        uncertainty: (last.ctrNoise * last.ctrNoise
+          + last.instantaneousNoise * last.instantaneousNoise).squareRoot(),
+        tolerance: 0, comparison: .atMost,
+        basis: "Monte-Carlo SEs over \(setting.runs) runs, in quadrature; tolerance 0"),
       ClaimCheck(
+        setting: "epoch E = \(last.epoch), CTR weights E/N_i(E)",
+        quantity: "relative bias ‖E[Σ_{D_E} w g] − Σ_D g‖ / ‖Σ_D g‖ (vs membership chains)",
+        measured: last.ctrBias, predicted: last.ctrPredicted, uncertainty: last.ctrNoise,
+        tolerance: coverage * last.ctrNoise, answer: .model, basis: chainBasis),
+      ClaimCheck(
+        setting: "epoch E = \(last.epoch), instantaneous weights 1/(1 − ρ)",
+        quantity: "relative bias ‖E[Σ_{D_E} w g] − Σ_D g‖ / ‖Σ_D g‖ (vs membership chains)",
+        measured: last.instantaneousBias, predicted: last.instantaneousPredicted,
+        uncertainty: last.instantaneousNoise, tolerance: coverage * last.instantaneousNoise,
+        answer: .model, basis: chainBasis),
+      .sanity(
         setting: "epoch E = \(last.epoch), mean over samples",
-        quantity: "Jensen gap E[E/N_i(E)] − E/E[N_i(E)] (vs membership chains)",
-        measured: last.jensenGap, predicted: last.jensenPredicted, uncertainty: 0,
-        tolerance: jensenTolerance, comparison: .relative),
+        quantity: "Jensen gap E[E/N_i(E)] − E/E[N_i(E)] over the runs, at least 0",
+        measured: last.jensenGap, predicted: 0, comparison: .atLeast,
+        basis: "Jensen's inequality holds for the runs' own distribution"),
     ]
     let table = ClaimTable(
       name: "bias-by-epoch",
@@ -205,6 +216,16 @@ extension RePB3CumulativeReweighting {
         CTR divides by each sample's own training frequency and removes that; what remains at \
         finite E is the Jensen over-estimate E[E/N_i] ≥ E/E[N_i], largest for rarely selected \
         samples (easy, low-loss ones) and shrinking like 1/E.
-        """)
+
+        The paper's statement is decided by the comparison it makes: the CTR estimator's bias is \
+        at most the instantaneous weights', measured on the real rule over many runs. The \
+        chains, which use the q_i(e) counted in the same runs, answer whether our model of why \
+        explains both biases. Jensen's inequality holds for any distribution, including the \
+        runs' own, so the measured gap being non-negative is only a sanity check. A CTR \
+        estimator without its weights (the tests' negative control) misses every pooled-out \
+        sample and its bias exceeds the instantaneous weights'.
+        """,
+      modelQuestion: "Do the per-sample membership chains, with the below-mean chances counted "
+        + "in the same runs, predict both estimators' biases?")
   }
 }

@@ -1,3 +1,9 @@
+import PruneCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// RePB's candidate pool as a recurrence, and its steady state (RePB-2).
 ///
 /// Each epoch, local window pruning drops a pool member below its window mean with probability
@@ -32,5 +38,41 @@ enum RepbPoolPrediction {
     var total = 0.0
     for qi in q { total += steadyStateFraction(rho: rho, belowMeanFraction: qi) }
     return total / Double(q.count)
+  }
+}
+
+/// Each sample's chance q_i of falling strictly below its window mean, predicted from the loss
+/// field alone (RePB-2's evidence): for every sample, `draws` windows of B − 1 partners drawn
+/// uniformly from all samples, every loss with fresh noise from the field's distribution. No
+/// pruning run is involved, so the prediction is independent of the measured pool.
+struct BelowMeanChances {
+  /// q_i per sample.
+  let chances: [Double]
+  /// The binomial standard error of the mean q̄ = mean_i q_i over all draws.
+  let meanError: Double
+
+  var mean: Double { chances.reduce(0, +) / Double(max(chances.count, 1)) }
+
+  init(field: NoisyLossField, batchSize: Int, draws: Int, seed: UInt64) {
+    var generator = SeededGenerator(seed: seed, stream: 0x7142_0002)
+    let n = field.sampleCount
+    let sigma = field.noise
+    func noisy(_ i: Int) -> Double {
+      field.levels[i] * exp(sigma * generator.nextGaussian() - sigma * sigma / 2)
+    }
+    var chances = [Double](repeating: 0, count: n)
+    for i in 0..<n {
+      var below = 0
+      for _ in 0..<draws {
+        let own = noisy(i)
+        var total = own
+        for _ in 1..<max(1, batchSize) { total += noisy(generator.nextIndex(below: n)) }
+        if own < total / Double(max(1, batchSize)) { below += 1 }
+      }
+      chances[i] = Double(below) / Double(draws)
+    }
+    self.chances = chances
+    let q = chances.reduce(0, +) / Double(max(n, 1))
+    meanError = (q * (1 - q) / Double(max(1, n * draws))).squareRoot()
   }
 }

@@ -92,6 +92,13 @@ struct ClaimSection {
     return text
   }
 
+  /// A tolerance as the page prints it: relative ones (ratio comparisons) as a percentage.
+  static func tolerance(_ check: ClaimCheck) -> String {
+    check.comparison == .relative
+      ? PageNumber.spread(100 * check.tolerance, digits: 3) + "% (relative)"
+      : PageNumber.spread(check.tolerance, digits: 3)
+  }
+
   /// "3 evidence checks: 2 holds, 1 inconclusive" (verdicts with a count of zero left out).
   static func counted(_ checks: [ClaimCheck], noun: String) -> String {
     let parts = Verdict.checkVerdicts.compactMap { verdict -> String? in
@@ -115,7 +122,7 @@ struct ClaimSection {
           PageNumber.format(check.measured, uncertainty: u),
           check.comparison.symbol + " " + PageNumber.format(check.predicted, uncertainty: u),
           PageNumber.format(check.difference, uncertainty: u), PageNumber.spread(u),
-          PageNumber.spread(check.tolerance, digits: 3), check.basis,
+          Self.tolerance(check), check.basis,
           check.expectedToHold ? "yes" : "no (assumption broken)", check.verdict.rawValue,
         ]
         return row
@@ -139,7 +146,7 @@ struct ClaimSection {
         [
           check.setting, check.quantity, PageNumber.format(check.measured),
           check.comparison.symbol + " " + PageNumber.format(check.predicted),
-          PageNumber.spread(check.tolerance, digits: 3), check.verdict.rawValue,
+          Self.tolerance(check), check.verdict.rawValue,
         ]
       }
       text += "**Sanity checks.** True by construction (identities, accounting, worked examples): "
