@@ -59,7 +59,17 @@ enum EndToEndTables {
     let difference = SeedStatistics.pairedDifferences(a, b)
     return ClaimCheck(
       setting: setting, quantity: quantity, measured: isVacuous ? .nan : difference.mean,
-      predicted: 0, uncertainty: difference.standardError, tolerance: 0, comparison: .atLeast)
+      predicted: 0, uncertainty: difference.standardError, tolerance: 0, comparison: .atLeast,
+      basis: detectableGap(difference))
+  }
+
+  /// The words of a paired check's basis: where its uncertainty comes from and the smallest
+  /// shortfall it resolves (a mean difference below -2 SE fails; cnn.md "each page states the
+  /// smallest gap its seeds can detect").
+  static func detectableGap(_ difference: SeedStatistics) -> String {
+    let gap = 2 * difference.standardError
+    return "SE of \(difference.count) seed-paired differences; tolerance 0; detects a gap "
+      + (gap.isFinite ? "larger than 2 SE = \(ClaimTable.format(gap))" : "only with 2 or more seeds")
   }
 
   /// A check that `a` equals `b` within `tolerance` (paired by seed).
@@ -67,8 +77,12 @@ enum EndToEndTables {
     setting: String, quantity: String, a: [Double], b: [Double], tolerance: Double
   ) -> ClaimCheck {
     let difference = SeedStatistics.pairedDifferences(a, b)
+    let gap = 2 * difference.standardError + tolerance
     return ClaimCheck(
       setting: setting, quantity: quantity, measured: difference.mean, predicted: 0,
-      uncertainty: difference.standardError, tolerance: tolerance, comparison: .equal)
+      uncertainty: difference.standardError, tolerance: tolerance, comparison: .equal,
+      basis: "SE of \(difference.count) seed-paired differences; tolerance \(tolerance) fixed "
+        + "before any run; detects a difference larger than tolerance + 2 SE = "
+        + ClaimTable.format(gap))
   }
 }

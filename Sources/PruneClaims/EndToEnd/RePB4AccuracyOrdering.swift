@@ -1,11 +1,12 @@
 /// RePB-4: at matched pruning, accuracy orders RePB >= InfoBatch >= dynamic random (claims.md
 /// RePB-4; paper CIFAR-10 ResNet-18: 95.6/95.4/94.9 vs InfoBatch 95.6/95.0/94.4 at 30/50/70%).
 ///
-/// For each nominal ratio r: RePB with rho = r, InfoBatch with prune ratio r, and dynamic random
-/// pruning whose ratio is set so that its saved fraction equals InfoBatch's measured mean
-/// (`r_random = saved_IB E / (E - 1)`, since random pruning skips epoch 0). RePB's saving is not
-/// set directly by rho, so a third check reports whether it matched InfoBatch's (tolerance
-/// 0.05): an ordering at unequal savings would not be the paper's claim.
+/// For each target saving (paper profile 30/50/70%, small profiles 50%), every rule's budget is
+/// set to save the target (``MatchedPruning``): RePB's rho and InfoBatch's prune ratio by the
+/// shared matched-savings calibration on the synthetic learner, dynamic random's ratio exactly.
+/// The calibration is not the CNN, so a third check reports whether RePB's and InfoBatch's
+/// measured savings matched (tolerance 0.05): an ordering at unequal savings would not be the
+/// paper's claim.
 public struct RePB4AccuracyOrdering: Claim {
   public let id = "RePB-4"
   public let family = ClaimFamily.repb
@@ -15,7 +16,7 @@ public struct RePB4AccuracyOrdering: Claim {
 
   public init() {}
 
-  static func ratios(for profile: RunProfile) -> [Double] {
+  static func targets(for profile: RunProfile) -> [Double] {
     profile.pick(small: [0.5], paper: [0.3, 0.5, 0.7])
   }
 
@@ -25,33 +26,45 @@ public struct RePB4AccuracyOrdering: Claim {
 
   func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
     let training = try EndToEndTraining(workload: workload, context: context)
-    let ratios = Self.ratios(for: context.runProfile)
+    let targets = Self.targets(for: context.runProfile)
+    let setup = try training.setup(seed: context.seed)
     var outcomes: [TrainingRunOutcome] = []
     var groups: [(String, [TrainingRunOutcome])] = []
     var checks: [ClaimCheck] = []
     var choices: [(String, String)] = []
-    for (index, r) in ratios.enumerated() {
-      context.progress(Double(index) / Double(ratios.count), "r = \(r)")
+    var calibrationRows: [[String]] = []
+    for (index, target) in targets.enumerated() {
+      let r = Int((target * 100).rounded())
+      context.progress(Double(index) / Double(targets.count), "target \(r)%")
+      let repbSetting = try MatchedPruning.setting(
+        rule: "repb", option: "rho", range: 0...0.95, target: target, setup: setup)
+      let infoBatchSetting = try MatchedPruning.setting(
+        rule: "infobatch", option: "prune-ratio", range: 0...0.9, target: target, setup: setup)
       let repb = RuleChoice(
-        label: "repb rho=\(r)", ruleName: "repb", options: [("rho", "\(r)")])
+        label: "repb at \(r)%", ruleName: "repb", options: [("rho", repbSetting.value)])
       let infoBatch = RuleChoice(
-        label: "infobatch r=\(r)", ruleName: "infobatch", options: [("prune-ratio", "\(r)")])
+        label: "infobatch at \(r)%", ruleName: "infobatch",
+        options: [("prune-ratio", infoBatchSetting.value)])
+      let random = RuleChoice(
+        label: "random at \(r)%", ruleName: "random",
+        options: [
+          ("prune-ratio", MatchedPruning.randomRatio(target: target, epochs: workload.epochs))
+        ])
+      for (choice, setting) in [(repb, repbSetting), (infoBatch, infoBatchSetting)] {
+        calibrationRows.append([
+          choice.label, choice.optionText, ClaimTable.format(setting.simulatedSaving),
+          setting.isReachable ? "yes" : "no (closest end of the range)",
+        ])
+      }
       let repbRuns = try repb.trainAllSeeds(with: training, baseSeed: context.seed)
       let infoBatchRuns = try infoBatch.trainAllSeeds(with: training, baseSeed: context.seed)
-      let randomRatio = X1LosslessFrontier.randomRatio(
-        saved: SeedStatistics(infoBatchRuns.map(\.savedFraction)).mean, epochs: workload.epochs)
-      let random = RuleChoice(
-        label: "random matched to infobatch r=\(r)", ruleName: "random",
-        options: [("prune-ratio", randomRatio)])
-      let randomRuns = try random.trainAllSeeds(
-        with: training, baseSeed: context.seed,
-        isDerivedFromPlaceholder: infoBatchRuns.contains(where: \.isPlaceholder))
+      let randomRuns = try random.trainAllSeeds(with: training, baseSeed: context.seed)
       outcomes += repbRuns + infoBatchRuns + randomRuns
       groups += [
         (repb.label, repbRuns), (infoBatch.label, infoBatchRuns), (random.label, randomRuns),
       ]
       choices += [repb, infoBatch, random].map { ($0.label, $0.optionText) }
-      let setting = "nominal r = \(r)"
+      let setting = "target saving \(r)%"
       checks.append(
         EndToEndTables.atLeastCheck(
           setting: setting, quantity: "accuracy, repb - infobatch",
@@ -72,14 +85,27 @@ public struct RePB4AccuracyOrdering: Claim {
         + "InfoBatch's at least dynamic random pruning's.",
       equation: "acc(RePB) >= acc(InfoBatch) >= acc(Random)   at equal saved fraction",
       setting: workload.settingRows + choices
-        + [("matching", "random ratio = InfoBatch's mean saved fraction x E/(E-1)")],
+        + [
+          (
+            "matching",
+            "rho and prune ratio by SavingsCalibration on the synthetic learner (N, B, E of the "
+              + "workload; tolerance 0.005); random ratio = target x E/(E-1)"
+          )
+        ],
       checks: checks,
-      tables: [EndToEndTables.summary(groups), EndToEndTables.runs(outcomes)],
+      tables: [
+        EndToEndTables.summary(groups),
+        ClaimTable(
+          name: "calibration",
+          caption: "matched-savings calibration on the synthetic learner: option, simulated saving",
+          header: ["rule", "option", "simulated_saved_fraction", "target_reached"],
+          rows: calibrationRows, showOnPage: true),
+        EndToEndTables.runs(outcomes),
+      ],
       discussion: "Orderings are tested on paired differences (same seed, same initialisation) "
         + "with tolerance 0: a check holds when the mean difference is >= 0, fails when it is "
         + "below 0 by more than two standard errors, and is inconclusive otherwise. The "
         + "matched-saving check says whether RePB's rho gave the same saving as InfoBatch's "
-        + "ratio; when it did not, the accuracy ordering compares unequal budgets. Random's "
-        + "ratio was matched to InfoBatch, not to RePB.")
+        + "ratio on the CNN; when it did not, the accuracy ordering compares unequal budgets.")
   }
 }

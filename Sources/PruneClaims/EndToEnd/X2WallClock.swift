@@ -23,14 +23,14 @@ public struct X2WallClock: TimingBasedClaim {
 
   public init() {}
 
-  /// The paper profile times the runs the other claims train (InfoBatch and SeTa at their
-  /// defaults, RePB at rho 0.5, B-PAS), so X-2 costs no run of its own.
+  /// The paper profile times the runs X-1 trains (InfoBatch with loss and BLS scores, SeTa,
+  /// B-PAS), so X-2 costs no run of its own.
   static func rules(for profile: RunProfile) -> [RuleChoice] {
     if profile.isPaper {
       return [
-        X1LosslessFrontier.infoBatchDefault, RuleChoice(label: "seta", ruleName: "seta"),
-        RuleChoice(label: "repb rho=0.5", ruleName: "repb", options: [("rho", "0.5")]),
-        BPASThresholdSetting.scaled.choice,
+        X1LosslessFrontier.infoBatchDefault,
+        RuleChoice(label: "infobatch+bls", ruleName: "infobatch", options: [("score", "bls")]),
+        RuleChoice(label: "seta", ruleName: "seta"), BPASThresholdSetting.scaled.choice,
       ]
     }
     return [
