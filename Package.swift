@@ -72,7 +72,9 @@ let package = Package(
       name: "PruneBench",
       dependencies: ["PruneCore", "PruneSignals", "PruneEngine", "PruneAnalysis", "MiniCNN"]),
 
-    .target(name: "_PruneTestSupport", dependencies: ["PruneCore"], path: "Tests/_PruneTestSupport"),
+    .target(
+      name: "_PruneTestSupport", dependencies: ["PruneCore", "PruneSignals", "PruneEngine"],
+      path: "Tests/_PruneTestSupport"),
     .testTarget(
       name: "PruneCoreTests",
       dependencies: [

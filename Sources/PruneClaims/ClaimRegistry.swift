@@ -24,15 +24,18 @@ public enum ClaimRegistry {
   /// The ids of every claim, in order.
   public static var ids: [String] { all.map(\.id) }
 
-  /// The claims named by `ids` (case-insensitive), in registry order; all claims for `nil`.
+  /// The claims of `registry` named by `ids` (case-insensitive), in registry order; all of them
+  /// for `nil` (tests pass small fake registries).
   /// - Throws: ``ClaimsError/unknownClaim(id:known:)`` naming the first unknown id.
-  public static func select(_ ids: [String]?) throws -> [any Claim] {
-    guard let ids, !ids.isEmpty else { return all }
-    let wanted = Set(ids.map { $0.uppercased() })
-    let known = Set(all.map { $0.id.uppercased() })
+  public static func select(_ ids: [String]?, from registry: [any Claim] = all) throws
+    -> [any Claim]
+  {
+    guard let ids, !ids.isEmpty else { return registry }
+    let known = Set(registry.map { $0.id.uppercased() })
     if let unknown = ids.first(where: { !known.contains($0.uppercased()) }) {
-      throw ClaimsError.unknownClaim(id: unknown, known: self.ids)
+      throw ClaimsError.unknownClaim(id: unknown, known: registry.map(\.id))
     }
-    return all.filter { wanted.contains($0.id.uppercased()) }
+    let wanted = Set(ids.map { $0.uppercased() })
+    return registry.filter { wanted.contains($0.id.uppercased()) }
   }
 }

@@ -1,24 +1,11 @@
 import PruneCore
 import PruneSignals
 
-/// Runs a pruning rule on a signal source, epoch by epoch and batch by batch, and records what
-/// happened (ARCHITECTURE.md, "Engine").
-///
-/// The loop, for each planned epoch e:
-/// ```
-/// plan = rule.plan(forEpoch: e)            // sizes known before the epoch starts
-/// if plan is empty: stop early             // B-PAS with no batch left (algorithms.md §5.4)
-/// source.beginEpoch(e)
-/// for each batch of the plan, in order:
-///   signals = source.measure(batch)        // forward, before the update
-///   rule.record(BatchReport(batch, signals))
-///   source.train(batch, effective weights) // the update
-/// source.finishEpoch(e); rule.finishEpoch(e)
-/// ```
-/// The effective weights are the plan's own (``EpochPlan/Rescaling/perSample``) or the batch's
-/// mean weight for every sample (``EpochPlan/Rescaling/batchMeanWeight``, the BLS code's
-/// rescaling). The engine is generic over the rule and the source, so the loop is specialised
-/// and allocates nothing per batch.
+/// Runs a pruning rule on a signal source for its planned epochs, through ``RuleDriver``, and
+/// records what happened (ARCHITECTURE.md, "Engine"): per-epoch records, per-sample outcomes and
+/// the summary. A run stops early at the first empty plan (B-PAS with no batch left,
+/// algorithms.md §5.4). The engine is generic over the rule and the source, so the loop is
+/// specialised and allocates nothing per batch.
 public enum Simulation {
   /// Runs `rule` on `source` for the rule's planned epochs.
   ///
@@ -45,9 +32,7 @@ public enum Simulation {
     var outcomes =
       options.recordsSampleOutcomes
       ? SampleOutcomeRecorder(sampleCount: sampleCount, labels: source.classLabels) : nil
-    let hasLosses = source.providedSignals.contains(.perSampleLoss)
-    var lossBuffer = [Double](repeating: 0, count: max(setup.batchSize, 1))
-    var weightBuffer = [Double](repeating: 1, count: max(setup.batchSize, 1))
+    var driver = RuleDriver()
     var records: [EpochRecord] = []
     records.reserveCapacity(plannedEpochs)
     var trainedIterations = 0
@@ -56,42 +41,16 @@ public enum Simulation {
 
     for epoch in 0..<plannedEpochs {
       let epochStart = clock.now
-      let plan = try rule.plan(forEpoch: epoch)
+      var totals = EpochTotals()
+      let plan = try driver.runEpoch(&rule, epoch: epoch, on: &source) { batch in
+        totals.add(losses: batch.losses, measurement: batch.measurement, weights: batch.weights)
+        outcomes?.note(
+          samples: batch.samples, weights: batch.weights, losses: batch.losses, epoch: epoch)
+      }
       if plan.isEmpty {
         stoppedEarly = true
         break
       }
-      try validate(plan, epoch: epoch, sampleCount: sampleCount, rule: rule.name)
-      try source.beginEpoch(epoch)
-      var totals = EpochTotals()
-      for position in 0..<plan.batchCount {
-        let range = plan.range(ofBatch: position)
-        let count = range.count
-        if count > lossBuffer.count {
-          lossBuffer = [Double](repeating: 0, count: count)
-          weightBuffer = [Double](repeating: 1, count: count)
-        }
-        let batch = BatchIdentity(
-          epoch: epoch, position: position, batchID: plan.batchIDs[position])
-        let samples = plan.samples[range]
-        let measurement = try source.measure(batch, samples: samples, losses: &lossBuffer)
-        let weights = effectiveWeights(of: plan, range: range, scratch: &weightBuffer)
-        totals.add(
-          losses: hasLosses ? lossBuffer[0..<count] : nil, measurement: measurement,
-          weights: weights)
-        outcomes?.note(
-          samples: samples, weights: weights, losses: hasLosses ? lossBuffer[0..<count] : nil,
-          epoch: epoch)
-        try rule.record(
-          BatchReport(
-            epoch: epoch, position: position, batchID: batch.batchID, samples: samples,
-            losses: hasLosses ? lossBuffer[0..<count] : nil, meanLoss: measurement.meanLoss,
-            activationStatistic: measurement.activationStatistic))
-        try source.train(batch, samples: samples, weights: weights)
-      }
-      try source.finishEpoch(epoch)
-      try rule.finishEpoch(epoch)
-
       trainedIterations += plan.sampleCount
       trainedBatches += plan.batchCount
       let record = EpochRecord(
@@ -168,23 +127,6 @@ public enum Simulation {
     for position in 0..<plan.batchCount where plan.range(ofBatch: position).isEmpty {
       throw PruneEngineError.invalidPlan(
         rule: rule, epoch: epoch, detail: "batch \(position) has no sample")
-    }
-  }
-
-  /// The weights the loss applies to the batch at `range` (see the type's discussion).
-  @inline(__always)
-  static func effectiveWeights(
-    of plan: EpochPlan, range: Range<Int>, scratch: inout [Double]
-  ) -> ArraySlice<Double> {
-    switch plan.rescaling {
-    case .perSample:
-      return plan.weights[range]
-    case .batchMeanWeight:
-      var total = 0.0
-      for k in range { total += plan.weights[k] }
-      let mean = total / Double(range.count)
-      for k in 0..<range.count { scratch[k] = mean }
-      return scratch[0..<range.count]
     }
   }
 }

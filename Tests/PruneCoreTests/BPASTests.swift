@@ -22,7 +22,7 @@ import _PruneTestSupport
     var rule = BPAS(setup: setup)
     #expect(rule.originalBatchCount == 352)
     #expect(rule.batchOffsets[352] - rule.batchOffsets[351] == 72)
-    let driver = RuleDriver(statistic: { epoch, batch in
+    let driver = ScriptedSignals(statistic: { epoch, batch in
       switch (batch, epoch) {
       case (7, 0): return 0.812345
       case (7, _): return 0.812346
@@ -44,7 +44,7 @@ import _PruneTestSupport
   @Test func batchesAreFixedAndOrderedWithFreshInnerOrder() throws {
     let setup = try TrainingSetup(sampleCount: 50, batchSize: 8, plannedEpochs: 10, seed: 3)
     var rule = BPAS(setup: setup)
-    let plans = try RuleDriver(statistic: { epoch, _ in Double(epoch) }).run(&rule, epochs: 0..<2)
+    let plans = try ScriptedSignals(statistic: { epoch, _ in Double(epoch) }).run(&rule, epochs: 0..<2)
     for plan in plans {
       #expect(plan.batchIDs == Array(0..<7))
       for position in 0..<plan.batchCount {
@@ -59,7 +59,7 @@ import _PruneTestSupport
   @Test func stopsEarlyWhenEveryBatchIsStable() throws {
     let setup = try TrainingSetup(sampleCount: 40, batchSize: 8, plannedEpochs: 10)
     var rule = BPAS(setup: setup)
-    let plans = try RuleDriver(statistic: { _, _ in 0.3 }).run(&rule, epochs: 0..<5)
+    let plans = try ScriptedSignals(statistic: { _, _ in 0.3 }).run(&rule, epochs: 0..<5)
     #expect(plans[1].batchCount == 5)
     #expect(plans[2].isEmpty && plans[3].isEmpty)
     #expect(rule.hasStopped)

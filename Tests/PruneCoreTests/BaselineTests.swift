@@ -1,4 +1,5 @@
 import Testing
+import _PruneTestSupport
 @testable import PruneCore
 
 @Suite struct BaselineTests {
@@ -8,7 +9,7 @@ import Testing
 
   @Test func fullDataTrainsEverySampleOnce() throws {
     var rule = FullData(setup: try setup())
-    for plan in try RuleDriver().run(&rule, epochs: 0..<3) {
+    for plan in try ScriptedSignals().run(&rule, epochs: 0..<3) {
       #expect(plan.samples.sorted() == Array(0..<40) && plan.maxWeight == 1)
       #expect(plan.batchCount == 5)
     }
@@ -18,7 +19,7 @@ import Testing
   func dynamicRandomKeepsAFreshShare(rescales: Bool) throws {
     let configuration = try RandomBaselineConfiguration(pruneRatio: 0.3, rescales: rescales)
     var rule = DynamicRandom(configuration: configuration, setup: try setup())
-    let plans = try RuleDriver().run(&rule, epochs: 0..<4)
+    let plans = try ScriptedSignals().run(&rule, epochs: 0..<4)
     #expect(plans[0].sampleCount == 40 && plans[0].maxWeight == 1)
     for plan in plans[1...] {
       #expect(plan.sampleCount == 28)
@@ -37,7 +38,7 @@ import Testing
   @Test func staticRandomTrainsOneSubsetThroughout() throws {
     var rule = StaticRandom(
       configuration: try RandomBaselineConfiguration(pruneRatio: 0.25), setup: try setup())
-    let plans = try RuleDriver().run(&rule, epochs: 0..<4)
+    let plans = try ScriptedSignals().run(&rule, epochs: 0..<4)
     for plan in plans {
       #expect(plan.samples.sorted() == rule.subset)
       #expect(plan.sampleCount == 30)
@@ -47,7 +48,7 @@ import Testing
   @Test func hardPruningDropsEveryBelowMeanSample() throws {
     var rule = try HardPruning(setup: try setup(10))
     let scores = [0.1, 0.2, 0.3, 0.4, 0.5, 1.0, 1.5, 2.0, 2.5, 3.5]
-    let plans = try RuleDriver(loss: { _, sample in scores[sample] }).run(&rule, epochs: 0..<3)
+    let plans = try ScriptedSignals(loss: { _, sample in scores[sample] }).run(&rule, epochs: 0..<3)
     #expect(plans[0].sampleCount == 10)
     #expect(plans[1].samples.sorted() == [6, 7, 8, 9])
     #expect(plans[1].maxWeight == 1)

@@ -76,7 +76,7 @@ import _PruneTestSupport
         sampleCount: 96, batchSize: 8, plannedEpochs: 4, seed: seed)
       var rule = try RePB(
         scoreSource: BatchLossScore(sampleCount: 96), setup: setup)
-      let plan = try RuleDriver(loss: hashedLoss(seed: seed), meanLossOnly: true)
+      let plan = try ScriptedSignals(loss: hashedLoss(seed: seed), meanLossOnly: true)
         .runEpoch(&rule, epoch: 0)
       #expect(plan.sampleCount == 96)
       #expect(rule.nextMembers == Array(0..<96))
@@ -100,7 +100,7 @@ import _PruneTestSupport
           sampleCount: count, batchSize: 8, plannedEpochs: 10, seed: 2)
         var rule = try InfoBatch(
           scoreSource: BatchLossScore(sampleCount: count), setup: setup)
-        _ = try RuleDriver(loss: { _, _ in loss }, meanLossOnly: true).runEpoch(&rule, epoch: 0)
+        _ = try ScriptedSignals(loss: { _, _ in loss }, meanLossOnly: true).runEpoch(&rule, epoch: 0)
         #expect(Set(rule.scoreSource.scores).count == 1)
         #expect(rule.candidateSamples.isEmpty)
         let plan = try rule.plan(forEpoch: 1)
@@ -119,7 +119,7 @@ import _PruneTestSupport
       var rule = try SeTa(
         configuration: SeTaConfiguration(pruneRatio: 0, groupCount: 5, windowScale: 0.6),
         scoreSource: BatchLossScore(sampleCount: 200), setup: setup)
-      _ = try RuleDriver(loss: hashedLoss(seed: seed), meanLossOnly: true)
+      _ = try ScriptedSignals(loss: hashedLoss(seed: seed), meanLossOnly: true)
         .runEpoch(&rule, epoch: 0)
       let scores = rule.scoreSource.scores
       let plan = try rule.plan(forEpoch: 1)

@@ -11,7 +11,7 @@ import _PruneTestSupport
     let setup = try TrainingSetup(sampleCount: 40, batchSize: 8, plannedEpochs: epochs, seed: 3)
     var rule = try RuleCatalog.makeRule(
       named: "infobatch", options: RuleOptions.parse(words), setup: setup)
-    let driver = RuleDriver(loss: { _, sample in Double(sample) / 10 })
+    let driver = ScriptedSignals(loss: { _, sample in Double(sample) / 10 })
     return try driver.run(&rule, epochs: 0..<epochs)
   }
 
@@ -52,7 +52,7 @@ import _PruneTestSupport
     let setup = try TrainingSetup(sampleCount: 40, batchSize: 8, plannedEpochs: 8, seed: 3)
     var rule = try InfoBatch(
       configuration: InfoBatchConfiguration(prunedSide: .aboveMean), setup: setup)
-    let driver = RuleDriver(loss: { _, sample in Double(sample) / 10 })
+    let driver = ScriptedSignals(loss: { _, sample in Double(sample) / 10 })
     _ = try driver.runEpoch(&rule, epoch: 0)
     #expect(rule.candidateSamples == Array(20..<40))
     let plan = try rule.plan(forEpoch: 1)

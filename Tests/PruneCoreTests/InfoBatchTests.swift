@@ -14,7 +14,7 @@ import _PruneTestSupport
     var rule = try InfoBatch(
       configuration: InfoBatchConfiguration(pruneRatio: pruneRatio, selection: selection),
       setup: setup)
-    let driver = RuleDriver(loss: { _, sample in scores[sample] })
+    let driver = ScriptedSignals(loss: { _, sample in scores[sample] })
     let first = try driver.runEpoch(&rule, epoch: 0)
     #expect(first.sampleCount == scores.count)
     #expect(rule.scoreSource.scores == scores)
@@ -98,7 +98,7 @@ import _PruneTestSupport
     let setup = try TrainingSetup(sampleCount: 20, batchSize: 8, plannedEpochs: epochs, seed: 3)
     var rule = try InfoBatch(
       configuration: InfoBatchConfiguration(packageWeightResetBug: bug), setup: setup)
-    return try RuleDriver(loss: { _, sample in Double(sample) }).run(&rule, epochs: 0..<epochs)
+    return try ScriptedSignals(loss: { _, sample in Double(sample) }).run(&rule, epochs: 0..<epochs)
   }
 
   @Test func weightsResetWhenAnnealingStartsUnlessTheBugIsAsked() throws {
@@ -198,7 +198,7 @@ import _PruneTestSupport
       let configuration = try InfoBatchConfiguration(pruneRatio: Double(percent) / 100)
       var rule = try InfoBatch(configuration: configuration, setup: setup)
       let loss = hashedLoss(seed: seed)
-      let plans = try RuleDriver(loss: loss).run(&rule, epochs: 0..<2)
+      let plans = try ScriptedSignals(loss: loss).run(&rule, epochs: 0..<2)
       let losses = (0..<samples).map { loss(0, $0) }
       let mean = losses.reduce(0, +) / Double(samples)
       let candidates = losses.filter { $0 < mean }.count

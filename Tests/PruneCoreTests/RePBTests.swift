@@ -31,7 +31,7 @@ import _PruneTestSupport
     let setup = try TrainingSetup(
       sampleCount: sampleCount, batchSize: 8, plannedEpochs: epochs, seed: seed)
     var rule = try RePB(configuration: configuration, setup: setup)
-    let plans = try RuleDriver(loss: hashedLoss(seed: seed)).run(&rule, epochs: 0..<epochs)
+    let plans = try ScriptedSignals(loss: hashedLoss(seed: seed)).run(&rule, epochs: 0..<epochs)
     return (rule, plans)
   }
 

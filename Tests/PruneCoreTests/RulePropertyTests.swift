@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+import _PruneTestSupport
 @testable import PruneCore
 
 /// Properties every rule must have, on random sizes, seeds and signals (issue 2).
@@ -12,8 +13,8 @@ import Testing
     }
   }
 
-  static func driver(seed: UInt64) -> RuleDriver {
-    RuleDriver(loss: hashedLoss(seed: seed), statistic: settlingStatistic(seed: seed))
+  static func driver(seed: UInt64) -> ScriptedSignals {
+    ScriptedSignals(loss: hashedLoss(seed: seed), statistic: settlingStatistic(seed: seed))
   }
 
   static func options(for name: String, ratio: Double) throws -> RuleOptions {
@@ -71,7 +72,7 @@ import Testing
   /// Runs `rule` to `split`, copies its state into a fresh rule, and checks both finish the run
   /// with the `expected` plans.
   static func checkResume<Rule: PruningRule>(
-    _ rule: Rule, at split: Int, of epochs: Int, driver: RuleDriver, expected: [EpochPlan]
+    _ rule: Rule, at split: Int, of epochs: Int, driver: ScriptedSignals, expected: [EpochPlan]
   ) throws {
     var original = rule
     _ = try driver.run(&original, epochs: 0..<split)
@@ -91,7 +92,7 @@ import Testing
         sampleCount: samples, batchSize: 7, plannedEpochs: epochs, seed: seed)
       let configuration = try InfoBatchConfiguration(delta: Double(deltaPercent) / 100)
       var rule = try InfoBatch(configuration: configuration, setup: setup)
-      let plans = try RuleDriver(loss: hashedLoss(seed: seed)).run(&rule, epochs: 0..<epochs)
+      let plans = try ScriptedSignals(loss: hashedLoss(seed: seed)).run(&rule, epochs: 0..<epochs)
       for (epoch, plan) in plans.enumerated() where epoch == 0 || !rule.prunes(epoch: epoch) {
         #expect(plan.sampleCount == samples && plan.maxWeight == 1)
       }

@@ -1,4 +1,5 @@
 import Testing
+import _PruneTestSupport
 @testable import PruneCore
 
 @Suite struct SeTaTests {
@@ -29,7 +30,7 @@ import Testing
   func run(epochs: Int) throws -> (SeTa<LossScore>, [EpochPlan]) {
     let setup = try TrainingSetup(sampleCount: 20, batchSize: 6, plannedEpochs: 100, seed: 11)
     var rule = try SeTa(setup: setup)
-    let plans = try RuleDriver(loss: { _, sample in Double(sample) }).run(&rule, epochs: 0..<epochs)
+    let plans = try ScriptedSignals(loss: { _, sample in Double(sample) }).run(&rule, epochs: 0..<epochs)
     return (rule, plans)
   }
 
@@ -71,7 +72,7 @@ import Testing
   @Test func annealingEpochsTrainARandomKeepRatioSubset() throws {
     let setup = try TrainingSetup(sampleCount: 30, batchSize: 8, plannedEpochs: 8, seed: 2)
     var rule = try SeTa(setup: setup)
-    let plans = try RuleDriver(loss: hashedLoss(seed: 4)).run(&rule, epochs: 0..<8)
+    let plans = try ScriptedSignals(loss: hashedLoss(seed: 4)).run(&rule, epochs: 0..<8)
     // 8 x 0.875 = 7: epochs 1...6 prune, epoch 7 anneals with floor(30 x 0.9) = 27 samples.
     #expect(!rule.prunes(epoch: 7))
     #expect(plans[7].sampleCount == 27)
@@ -82,14 +83,14 @@ import Testing
     // N = 1: the subsample floor(1 x 0.9) = 0 is empty, so each pruned epoch trains 1 sample.
     let setup = try TrainingSetup(sampleCount: 1, batchSize: 4, plannedEpochs: 10)
     var rule = try SeTa(setup: setup)
-    let plans = try RuleDriver().run(&rule, epochs: 0..<10)
+    let plans = try ScriptedSignals().run(&rule, epochs: 0..<10)
     for plan in plans { #expect(plan.samples == [0]) }
   }
 
   @Test func equalScoresAreChunked() throws {
     let setup = try TrainingSetup(sampleCount: 40, batchSize: 8, plannedEpochs: 10, seed: 1)
     var rule = try SeTa(setup: setup)
-    let plans = try RuleDriver(loss: { _, _ in 1.0 }).run(&rule, epochs: 0..<3)
+    let plans = try ScriptedSignals(loss: { _, _ in 1.0 }).run(&rule, epochs: 0..<3)
     // 36 samples in chunks of ceil(36 / 5) = 8: the window of 4 chunks holds 8 x 4 = 32 or 28.
     #expect([28, 32].contains(plans[1].sampleCount))
     #expect([28, 32].contains(plans[2].sampleCount))
@@ -100,7 +101,7 @@ import Testing
     let configuration = try SeTaConfiguration(clustering: .lloyd)
     var a = try SeTa(configuration: configuration, setup: setup)
     var b = try SeTa(configuration: configuration, setup: setup)
-    let driver = RuleDriver(loss: hashedLoss(seed: 1))
+    let driver = ScriptedSignals(loss: hashedLoss(seed: 1))
     let plansA = try driver.run(&a, epochs: 0..<5)
     let plansB = try driver.run(&b, epochs: 0..<5)
     #expect(plansA == plansB)

@@ -1,4 +1,5 @@
 import PruneCore
+import PruneEngine
 import PruneSignals
 
 /// One simulation setting of the B-PAS claims: data size, epochs, thresholds, generator knobs.
@@ -74,7 +75,7 @@ struct BpasSimulation {
   /// Runs the rule with `statistic(batchID, members, epoch)` as each batch's X̄.
   static func run(
     _ setting: BpasSimulationSettings, seed: UInt64, fault: Fault? = nil,
-    statistic: (Int, ArraySlice<Int>, Int) throws -> Double
+    statistic: @escaping (Int, ArraySlice<Int>, Int) throws -> Double
   ) throws -> BpasSimulation {
     let setup = try TrainingSetup(
       sampleCount: setting.sampleCount, batchSize: setting.batchSize,
@@ -83,29 +84,24 @@ struct BpasSimulation {
       configuration: try BPASConfiguration(
         deltaStart: setting.deltaStart, deltaEnd: setting.deltaEnd),
       setup: setup)
+    var source = ClosureSignals(
+      sampleCount: setting.sampleCount,
+      statistic: { epoch, batch, samples in try statistic(batch, samples, epoch) })
+    var driver = RuleDriver()
     var ledger = SavingsLedger(setup: setup)
     var active: [[Int]] = []
     var members: [Int: [Int]] = [:]
     for epoch in 0..<setting.plannedEpochs {
-      var plan = try rule.plan(forEpoch: epoch)
+      var plan = try driver.runEpoch(&rule, epoch: epoch, on: &source) { batch in
+        if epoch == 0 { members[batch.identity.batchID] = batch.samples.sorted() }
+      }
       if plan.isEmpty { break }
-      let planned = Set(plan.batchIDs)
       if fault == .prunedBatchesReturn && epoch % 2 == 1 {
+        // Trained but never reported to the rule.
         plan = plan.withReturnedBatches(members)
       }
       ledger.record(plan)
       active.append(plan.batchIDs)
-      for position in 0..<plan.batchCount {
-        let id = plan.batchIDs[position]
-        let samples = plan.samples[plan.range(ofBatch: position)]
-        if epoch == 0 { members[id] = samples.sorted() }
-        guard planned.contains(id) else { continue }
-        try rule.record(
-          BatchReport(
-            epoch: epoch, position: position, batchID: id, samples: samples,
-            activationStatistic: try statistic(id, samples, epoch)))
-      }
-      try rule.finishEpoch(epoch)
     }
     return BpasSimulation(
       activeBatches: active, ledger: ledger, originalBatchCount: setup.batchCount(forSamples: setup.sampleCount),

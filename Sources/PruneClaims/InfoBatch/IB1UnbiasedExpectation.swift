@@ -1,4 +1,5 @@
 import PruneCore
+import PruneEngine
 
 /// IB-1: InfoBatch's rescaled soft pruning leaves the expected gradient sum unchanged
 /// (InfoBatch Eq. 6-9; claims.md "IB-1").

@@ -1,5 +1,6 @@
 import PruneAnalysis
 import PruneCore
+import PruneEngine
 
 /// IB-2: rescaled pruning of low-loss samples does not raise the gradient variance beyond
 /// |D|²/|S_t|² Var[G_D] when small loss means small gradient; uniform random pruning keeps the

@@ -1,4 +1,5 @@
 import PruneCore
+import PruneEngine
 
 /// IB-3: rescaled pruning acts like a learning rate ε|D|/|S_t|, so the largest stable learning rate
 /// shrinks by |S_t|/|D| (InfoBatch App. B.4, Eq. 20-23; claims.md "IB-3").

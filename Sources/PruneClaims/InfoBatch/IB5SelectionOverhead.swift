@@ -1,4 +1,5 @@
 import PruneCore
+import PruneEngine
 
 #if canImport(Glibc)
   import Glibc

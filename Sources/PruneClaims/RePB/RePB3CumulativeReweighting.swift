@@ -1,4 +1,5 @@
 import PruneCore
+import PruneEngine
 
 /// RePB-3: cumulative temporal reweighting w_i(E) = E / N_i(E) makes the expected reweighted
 /// gradient proportional to the full gradient as E grows; InfoBatch-style instantaneous weights

@@ -42,25 +42,13 @@ public enum Reproduction {
     try run(options, registry: ClaimRegistry.all, training: training, progress: progress)
   }
 
-  /// The claims of `registry` named by `ids` (case-insensitive), in registry order; all for `nil`.
-  /// - Throws: ``ClaimsError/unknownClaim(id:known:)`` naming the first unknown id.
-  static func select(_ ids: [String]?, from registry: [any Claim]) throws -> [any Claim] {
-    guard let ids, !ids.isEmpty else { return registry }
-    let known = Set(registry.map { $0.id.uppercased() })
-    if let unknown = ids.first(where: { !known.contains($0.uppercased()) }) {
-      throw ClaimsError.unknownClaim(id: unknown, known: registry.map(\.id))
-    }
-    let wanted = Set(ids.map { $0.uppercased() })
-    return registry.filter { wanted.contains($0.id.uppercased()) }
-  }
-
   /// ``run(_:progress:)`` over an explicit registry (tests use small fake registries).
   static func run(
     _ options: ReproduceOptions, registry: [any Claim],
     training: @escaping @Sendable (RunTraining.Event) -> Void = { _ in },
     progress: @escaping @Sendable (ClaimRunner.Progress) -> Void = { _ in }
   ) throws -> Summary {
-    let claims = try select(options.only, from: registry)
+    let claims = try ClaimRegistry.select(options.only, from: registry)
     let folders = try Folders(root: options.outputPath)
     let store = RunStore(root: options.outputPath, profile: options.runProfile)
     let usesRuns = claims.contains { $0 is any TrainingBasedClaim }
