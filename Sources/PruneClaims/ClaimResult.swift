@@ -48,6 +48,18 @@ public struct ClaimResult: Sendable, Hashable {
     self.modelQuestion = modelQuestion
   }
 
+  /// A result of `claim`, whose id, family and title it takes (so a claim states them once).
+  public init(
+    claim: any Claim, statement: String, equation: String, setting: [(String, String)],
+    checks: [ClaimCheck], tables: [ClaimTable] = [], figures: [ClaimFigure] = [],
+    discussion: String = "", notTestableReason: String = "", modelQuestion: String = ""
+  ) {
+    self.init(
+      id: claim.id, family: claim.family, title: claim.title, statement: statement,
+      equation: equation, setting: setting, checks: checks, tables: tables, figures: figures,
+      discussion: discussion, notTestableReason: notTestableReason, modelQuestion: modelQuestion)
+  }
+
   /// The verdict on the paper's statement, decided by its evidence checks only.
   ///
   /// Sanity checks never decide; checks with `expectedToHold == false` show where an assumption

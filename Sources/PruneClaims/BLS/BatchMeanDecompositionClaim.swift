@@ -103,7 +103,7 @@ public struct BatchMeanDecompositionClaim: Claim {
       title: "BLS-2: spectra of the two parts of the batch mean (B = \(batchSize))",
       spectra: figureSeries, crossovers: [])
     return ClaimResult(
-      id: id, family: family, title: title,
+      claim: self,
       statement: "From sample i's point of view the batch mean loss it receives is its own loss "
         + "scaled by 1/B plus the mean of the other members' losses; because batch membership is "
         + "reshuffled every epoch, the second part acts as noise that changes at every visit.",

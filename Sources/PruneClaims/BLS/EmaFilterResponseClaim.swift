@@ -141,7 +141,7 @@ public struct EmaFilterResponseClaim: Claim {
         "noise_standard_error",
       ], rows: summaryRows, showOnPage: true)
     return ClaimResult(
-      id: id, family: family, title: title,
+      claim: self,
       statement: "The BLS score update s_i <- alpha s_i + (1 - alpha) L(B_t) is an exponential "
         + "moving average, i.e. a first-order IIR low-pass filter of the batch-loss sequence a "
         + "sample sees, with impulse response h[n] = (1 - alpha) alpha^n u[n].",

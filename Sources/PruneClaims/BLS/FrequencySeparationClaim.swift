@@ -158,7 +158,7 @@ public struct FrequencySeparationClaim: Claim {
     }
     context.progress(1, "done")
     return ClaimResult(
-      id: id, family: family, title: title,
+      claim: self,
       statement: "The batch-composition noise is broadband because batch membership is "
         + "reshuffled at every visit, while a sample's own loss evolves slowly; the EMA "
         + "(a low-pass filter) therefore keeps the signal and removes most of the noise, and "

@@ -57,3 +57,13 @@ struct LossTable: Sendable {
     values[(e * sampleCount)..<((e + 1) * sampleCount)]
   }
 }
+
+extension LossTable {
+  /// The losses of a complete per-sample log (a full-data training run's `losses.csv`, e.g. the
+  /// mini-CNN's with `prunelab train --log-losses`); it has no expected losses.
+  init(log: LossLog) {
+    self.init(
+      sampleCount: log.sampleCount, epochCount: log.epochCount, values: log.losses,
+      expectedValues: [])
+  }
+}

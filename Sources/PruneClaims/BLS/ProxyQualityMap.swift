@@ -52,7 +52,7 @@ enum ProxyQualityMap {
           }
           let truth = Array(table.epoch(epoch))
           let previous = Array(table.epoch(epoch - 1))
-          let level = Array(table.expectedEpoch(epoch))
+          let level = table.expectedValues.isEmpty ? [] : Array(table.expectedEpoch(epoch))
           let differenceError =
             resamples > 0
             ? try pairedError(scores, previous, truth, resamples: resamples, seed: seed) : 0
@@ -65,8 +65,8 @@ enum ProxyQualityMap {
               agreement: SplitAgreement.share(scores, truth),
               referenceAgreement: SplitAgreement.share(previous, truth),
               referenceSpearman: try Correlation.spearman(previous, truth),
-              blsVsExpected: try Correlation.spearman(scores, level),
-              lossVsExpected: try Correlation.spearman(truth, level),
+              blsVsExpected: level.isEmpty ? .nan : try Correlation.spearman(scores, level),
+              lossVsExpected: level.isEmpty ? .nan : try Correlation.spearman(truth, level),
               differenceError: differenceError,
               spearmanNeeded: try SplitAgreement.spearmanNeeded(
                 truth: truth, agreement: SplitAgreement.share(previous, truth), seed: seed),

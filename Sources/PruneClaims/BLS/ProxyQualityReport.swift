@@ -76,7 +76,7 @@ enum ProxyQualityReport {
       + "within 2 combined standard errors. Per-sample losses of the mini-CNN on Fashion-MNIST "
       + "are not part of this run: the claim uses the synthetic learner only."
     return ClaimResult(
-      id: claim.id, family: claim.family, title: claim.title,
+      claim: claim,
       statement: "The BLS score s_i, an EMA of the mean losses of the batches sample i was in, "
         + "ranks samples like their true per-sample loss, so InfoBatch (or SeTa, RePB) can use it "
         + "when only batch mean losses are available.",

@@ -108,7 +108,7 @@ public struct ClassBalanceClaim: Claim {
       xAxis: .linear("class (sorted by settling time, fastest first)"),
       yAxis: .linear("share of retained samples"), series: series, legend: .below)
     return ClaimResult(
-      id: id, family: family, title: title,
+      claim: self,
       statement: "Pruning stable samples instead of whole batches skews the class balance of "
         + "what remains (the paper reports 70.87% vs 78.43% accuracy); batch-level pruning removes "
         + "mixed batches and keeps the class mix.",

@@ -59,7 +59,7 @@ public struct DataSavingsIndexClaim: Claim {
     }
     context.progress(1, "done")
     return ClaimResult(
-      id: id, family: family, title: title,
+      claim: self,
       statement: "The Data Savings Index measures the share of planned batch-iterations B-PAS "
         + "did not train; the denominator uses the planned epochs even after an early stop.",
       equation: "DSI = 1 - sum_{i=1}^{e_s} n_i / (e_0 n_0)\n"

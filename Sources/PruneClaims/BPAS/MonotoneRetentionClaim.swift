@@ -53,7 +53,7 @@ public struct MonotoneRetentionClaim: Claim {
     context.progress(1, "done")
     let scope = "\(settings.count) settings x \(seeds) seeds"
     return ClaimResult(
-      id: id, family: family, title: title,
+      claim: self,
       statement: "B-PAS drops a batch permanently once its activation statistic is stable, so the "
         + "number of batches trained per epoch never increases and a dropped batch never comes back.",
       equation: "n_{i+1} <= n_i for all i;  b not in A_i  =>  b not in A_j for all j > i",

@@ -181,7 +181,7 @@ public struct ThresholdScheduleClaim: Claim {
       title: "BPAS-2: threshold schedule delta(t)", xAxis: .linear("epoch t"),
       yAxis: .log10("delta(t)"), series: series, legend: .below)
     return ClaimResult(
-      id: id, family: family, title: title,
+      claim: self,
       statement: "B-PAS drops a batch when its activation statistic changes by at most delta(t); "
         + "the threshold grows exponentially from delta_s to delta_e over the I planned epochs.",
       equation: "delta(t) = delta_s exp(alpha t),  alpha = ln(delta_e / delta_s) / I\n"

@@ -44,7 +44,7 @@ extension IB1UnbiasedExpectation {
       showOnPage: true)
     let figure = try biasFigure(measurements)
     return ClaimResult(
-      id: "IB-1", family: .infoBatch, title: "Unbiased expectation with rescaling",
+      claim: Self(),
       statement: "With soft pruning probability r for samples whose score is below the mean and "
         + "the rescale γ = 1/(1 − r) on the kept ones, the expected pruned gradient sum equals "
         + "the full-data gradient sum; without the rescale, or with hard pruning, it does not.",

@@ -43,7 +43,7 @@ extension IB2VarianceBound {
       showOnPage: true)
     let figure = try varianceFigure(couplings)
     return ClaimResult(
-      id: "IB-2", family: .infoBatch, title: "Variance and noise-to-signal",
+      claim: Self(),
       statement: "Uniform random pruning leaves the gradient's std/mean ratio unchanged; pruning "
         + "low-loss samples with rescaling keeps the rescaled gradient's variance within "
         + "|D|²/|S_t|² Var[G_D] when low-loss samples have smaller gradients.",

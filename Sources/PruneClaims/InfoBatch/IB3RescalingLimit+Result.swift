@@ -63,7 +63,7 @@ extension IB3RescalingLimit {
       rows: rows, showOnPage: true)
     let figure = try criticalRateFigure(criticals, full: full, problem: problem)
     return ClaimResult(
-      id: "IB-3", family: .infoBatch, title: "Rescaling limit",
+      claim: Self(),
       statement: "On a quadratic objective, SGD with rescaled pruned gradients behaves like SGD "
         + "with learning rate ε·|D|/|S_t|, so the largest stable learning rate shrinks by the "
         + "factor |S_t|/|D|.",

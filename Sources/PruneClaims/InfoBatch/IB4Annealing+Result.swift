@@ -77,7 +77,7 @@ extension IB4Annealing {
       header: ["delta", "seed", "final_loss", "full_data_final_loss"], rows: rows)
     let figures = try annealingFigures(measurements)
     return ClaimResult(
-      id: "IB-4", family: .infoBatch, title: "Annealing",
+      claim: Self(),
       statement: "Training the last (1 − δ) of the epochs on the full data removes the residual "
         + "gradient bias that rescaled pruning leaves in any single epoch, and brings the final "
         + "loss back towards full-data training.",

@@ -75,7 +75,7 @@ extension IB5SelectionOverhead {
       }
     }
     return ClaimResult(
-      id: "IB-5", family: .infoBatch, title: "O(1) selection overhead",
+      claim: Self(),
       statement: "Mean-threshold selection costs O(N) per epoch (O(1) per sample), while "
         + "percentile selection by sorting costs O(N log N); the whole InfoBatch plan is a small "
         + "O(N) overhead.",

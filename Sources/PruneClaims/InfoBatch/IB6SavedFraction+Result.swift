@@ -72,7 +72,7 @@ extension IB6SavedFraction {
       rows: epochRows)
     let figure = try savedFractionFigure(runs, setting: setting)
     return ClaimResult(
-      id: "IB-6", family: .infoBatch, title: "Saved fraction",
+      claim: Self(),
       statement: "With r = 0.5 and δ = 0.875 InfoBatch saves about r × (share of scores below "
         + "the mean) × δ of the sample-iterations of full training.",
       equation: "saved ≈ r · f̄ · δ,   f = |{z : H(z) < mean H}| / N",

@@ -93,7 +93,7 @@ extension RePB1ScoreDrift {
           style: .line),
       ], legend: .below)
     return ClaimResult(
-      id: "RePB-1", family: .repb, title: "Score context drift",
+      claim: Self(),
       statement: "Within a window of W consecutive steps parameter drift is bounded, "
         + "‖θ_t − θ_t'‖ ≤ W η G, so score differences are at most L W η G; with W = 1 the "
         + "scores are taken before the update and the drift is exactly zero. Global "

@@ -180,7 +180,7 @@ extension RePB2PoolCollapse {
       xAxis: .linear("epoch"), yAxis: Axis(label: "pool |D_E| / N", scale: .linear, lower: 0),
       series: figureSeries, legend: .below)
     return ClaimResult(
-      id: "RePB-2", family: .repb, title: "Pool collapse and steady state",
+      claim: Self(),
       statement: "Without resampling, repeated local pruning shrinks the candidate pool "
         + "geometrically toward empty; with uniform resampling of unused samples at probability "
         + "1 − ρ the pool reaches a steady size predicted by ρ and the below-mean fraction.",

@@ -169,7 +169,7 @@ extension RePB3CumulativeReweighting {
           y: rows.map(\.overEstimatePredicted), style: .line),
       ], referenceLines: [.horizontal(at: 0, label: "no over-estimate")], legend: .below)
     return ClaimResult(
-      id: "RePB-3", family: .repb, title: "Cumulative temporal reweighting",
+      claim: Self(),
       statement: "With w_i(E) = E/N_i(E), N_i(E)/E tends to the mean selection probability p_i, "
         + "so w_i tends to 1/p_i and the expected reweighted gradient becomes proportional to "
         + "the full gradient; InfoBatch's instantaneous weights do not correct RePB's pool "
