@@ -8,6 +8,10 @@ public enum PruneSweepError: Error, Equatable, Sendable, CustomStringConvertible
   case badSetting(setting: String, reason: String)
   /// Shard files that do not make one whole sweep.
   case incompleteMerge(String)
+  /// A loss log the learner cannot be fitted to.
+  case badCalibrationLog(String)
+  /// A learner file that cannot be read.
+  case badLearnerFile(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -20,6 +24,10 @@ public enum PruneSweepError: Error, Equatable, Sendable, CustomStringConvertible
       return "--vary \(setting): \(reason)"
     case .incompleteMerge(let reason):
       return "cannot merge the sweep: \(reason)"
+    case .badCalibrationLog(let reason):
+      return "cannot fit the learner to this loss log: \(reason)."
+    case .badLearnerFile(let path, let reason):
+      return "learner file \(path): \(reason); write one with `prunelab calibrate --losses FILE`."
     }
   }
 }
