@@ -74,8 +74,10 @@ extension PruneLab {
     case let error as RunStoreError:
       return error.exitStatusName == "usage" ? .usage : .dataError
     case let error as PruneSweepError:
-      if case .incompleteMerge = error { return .dataError }
-      return .usage
+      switch error {
+      case .incompleteMerge, .badCalibrationLog, .badLearnerFile: return .dataError
+      default: return .usage
+      }
     default:
       return nil
     }

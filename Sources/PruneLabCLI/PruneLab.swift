@@ -21,6 +21,7 @@ public struct PruneLab: ParsableCommand {
       Store.self,
       Claims.self,
       Sweep.self,
+      Calibrate.self,
     ]
   )
   public init() {}

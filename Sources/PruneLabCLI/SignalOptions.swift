@@ -1,5 +1,6 @@
 import ArgumentParser
 import PruneSignals
+import PruneSweep
 
 /// The synthetic signals' knobs (``LearnerConfiguration`` and ``ActivationConfiguration``), as
 /// `simulate` options. Ignored when replaying logs.
@@ -67,6 +68,12 @@ struct SignalOptions: ParsableArguments {
   @Option(help: "Activation statistic: noise standard deviation.")
   var activationNoise: Double = 1e-6
 
+  @Option(
+    help: ArgumentHelp(
+      "A learner file (`prunelab calibrate`): its knobs replace the learner options above.",
+      valueName: "file"))
+  var learner: String?
+
   /// These options as command-line arguments, every one explicit (for manifests).
   var canonicalArguments: [String] {
     var arguments = [
@@ -88,6 +95,7 @@ struct SignalOptions: ParsableArguments {
       "\(activationAmplitude)", "--activation-decay", "\(activationDecay)",
       "--activation-noise", "\(activationNoise)",
     ]
+    if let learner { arguments += ["--learner", learner] }
     return arguments
   }
 
@@ -97,9 +105,11 @@ struct SignalOptions: ParsableArguments {
     case constant
   }
 
-  /// The learner's configuration.
-  /// - Throws: ``PruneSignalsError/outOfRange(parameter:value:allowed:)``.
+  /// The learner's configuration: the learner file's with `--learner`, else the options'.
+  /// - Throws: ``PruneSignalsError/outOfRange(parameter:value:allowed:)``;
+  ///   ``PruneSweep/PruneSweepError/badLearnerFile(path:reason:)``.
   func learnerConfiguration() throws -> LearnerConfiguration {
+    if let learner { return try LearnerFile.read(path: learner) }
     let distribution: DifficultyDistribution
     switch difficulty {
     case .logNormal: distribution = .logNormal(median: difficultyMedian, sigma: difficultySigma)
