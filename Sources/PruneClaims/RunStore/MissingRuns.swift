@@ -6,7 +6,19 @@ enum MissingRuns {
   /// verdict is "not testable here", listing the missing runs.
   static func page(for result: ClaimResult, runs: ClaimRuns) -> ClaimResult {
     let missing = runs.missing
-    guard !missing.isEmpty else { return result }
+    guard runs.requestedCount > 0 else { return result }
+    guard !missing.isEmpty else {
+      return ClaimResult(
+        id: result.id, family: result.family, title: result.title,
+        statement: result.statement, equation: result.equation,
+        setting: result.setting + [
+          ("run profile", runs.profile.summary),
+          ("runs", "all \(runs.requestedCount) from \(runs.profile.storePath)/"),
+        ],
+        checks: result.checks, tables: result.tables, figures: result.figures,
+        discussion: result.discussion, notTestableReason: result.notTestableReason,
+        modelQuestion: result.modelQuestion)
+    }
     var seen = Set<String>()
     let unique = missing.filter { seen.insert($0.fingerprint).inserted }
     let total = runs.requestedCount
@@ -28,7 +40,10 @@ enum MissingRuns {
     return ClaimResult(
       id: result.id, family: result.family, title: result.title, statement: result.statement,
       equation: result.equation,
-      setting: result.setting + [("runs", "\(present) of \(total) stored, \(unique.count) missing")],
+      setting: result.setting + [
+        ("run profile", runs.profile.summary),
+        ("runs", "\(present) of \(total) stored, \(unique.count) missing"),
+      ],
       checks: [], tables: [table], discussion: reason, notTestableReason: reason)
   }
 }

@@ -71,6 +71,15 @@ public struct RunProfile: Sendable, Hashable {
     return profile
   }
 
+  /// One line for a page's setting table.
+  public var summary: String {
+    switch name {
+    case "paper": return "paper: Fashion-MNIST 60,000 / 10,000, the T2 recipe at 20 epochs"
+    case "quick": return "quick: synthetic images in miniature, indicative only (seeds disagree)"
+    default: return "\(name): for tests only; says nothing about the rules"
+    }
+  }
+
   /// The store folder of this profile, relative to the output root.
   public var storePath: String { "notebooks-md/data/runs/\(name)" }
 }
