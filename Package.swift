@@ -46,9 +46,7 @@ let package = Package(
     .target(
       name: "PruneAnalysis", dependencies: ["PruneCore", "CGSL", "CFFTW", "CBLAS"],
       exclude: ["README.md"]),
-    .target(
-      name: "MiniCNN", dependencies: ["PruneCore", "CBLAS", "CZlib"], exclude: ["README.md"],
-      swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+    .target(name: "MiniCNN", dependencies: ["PruneCore", "CBLAS", "CZlib"], exclude: ["README.md"]),
     .target(name: "PruneReport", exclude: ["README.md"]),
     .target(
       name: "PruneClaims",
