@@ -4,6 +4,8 @@
 //   swift run -c release PruneBench --quick    the same at small sizes
 //   swift run -c release PruneBench --simulation N E   only the simulation, N samples x E epochs
 //   swift run -c release PruneBench cnn ...    the MiniCNN throughput benchmark
+//   swift run -c release PruneBench selection [--sizes N,N] [--repetitions R] [--only a,b]
+//                                              every rule's selection work (Selection/)
 import PruneCore
 import PruneEngine
 import PruneSignals
@@ -75,9 +77,7 @@ func benchmarkPlan(sampleCount n: Int, repetitions: Int) throws {
     consume(plan)
   }
   let sumSeconds = try bestSeconds(repetitions: repetitions) {
-    var total = 0.0
-    for score in scores { total += score }
-    consume(total)
+    consume(ScoreStatistics.sum(of: scores))
   }
   var copy: [Double] = []
   let sortSeconds = try bestSeconds(repetitions: repetitions, prepare: { copy = scores }) {
@@ -117,6 +117,25 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "cnn" {
   // The MiniCNN throughput benchmark (Sources/PruneBench/CNN/).
   exit(runCNNThroughputBenchmark(Array(arguments.dropFirst())))
+}
+/// The value after `flag` in `arguments`, if any.
+func option(_ flag: String, in arguments: [String]) -> String? {
+  guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+  return arguments[index + 1]
+}
+
+if arguments.first == "selection" {
+  do {
+    let sizes = (option("--sizes", in: arguments) ?? "1280000,14000000")
+      .split(separator: ",").compactMap { Int($0) }
+    let repetitions = option("--repetitions", in: arguments).flatMap { Int($0) } ?? 3
+    let only = option("--only", in: arguments).map { Set($0.split(separator: ",").map(String.init)) }
+    try SelectionBenchmark.run(sampleCounts: sizes, repetitions: repetitions, only: only)
+    exit(0)
+  } catch {
+    print("PruneBench selection failed: \(error)")
+    exit(1)
+  }
 }
 let quick = arguments.contains("--quick")
 do {

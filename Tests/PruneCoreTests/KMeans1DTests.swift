@@ -61,3 +61,30 @@ import Testing
     #expect(ends == [3, 5, 8])
   }
 }
+
+@Suite struct ScoreOrderTests {
+  @Test func radixOrderIsTheComparisonOrder() async {
+    await propertyCheck(
+      count: 100, input: Gen.int(in: -6...6).array(of: 0...300), Gen.uint64(in: 0...1_000)
+    ) { raw, seed in
+      // Few distinct values (ties), negatives, both zeros, and a random subset of samples.
+      let scores = raw.enumerated().map { i, v in v == 0 && i % 2 == 1 ? -0.0 : Double(v) * 0.37 }
+      var generator = SeededGenerator(seed: seed)
+      let samples = scores.indices.filter { _ in generator.nextUnit() < 0.8 }
+      let expected = samples.sorted { a, b in
+        scores[a] < scores[b] || (scores[a] == scores[b] && a < b)
+      }
+      let (order, sortedScores) = ScoreOrder.sorted(ascendingSamples: samples, scores: scores)
+      #expect(order == expected)
+      #expect(sortedScores == expected.map { scores[$0] })
+    }
+  }
+
+  @Test func keysKeepTheNumericOrder() {
+    let values: [Double] = [-.greatestFiniteMagnitude, -3, -1e-300, 0, 1e-300, 2, 1e300]
+    let keys = values.map(ScoreOrder.key)
+    #expect(keys == keys.sorted())
+    #expect(values.map { ScoreOrder.score(ofKey: ScoreOrder.key($0)) } == values)
+    #expect(ScoreOrder.key(-0.0) == ScoreOrder.key(0.0))
+  }
+}

@@ -35,56 +35,66 @@ public enum OptimalKMeans1D {
     let k = min(groupCount, m)
     guard k > 1 else { return [n] }
     let costs = IntervalCosts(sorted: sorted, runEnds: runEnds)
-    // previous[r] = D[c-1][r]; splits[c][r] = first run of the last group in D[c][r].
-    var previous = (0..<m).map { costs.sse(0, $0) }
-    var current = [Double](repeating: 0, count: m)
-    var splits = [[Int32]](repeating: [], count: k)
-    for c in 1..<k {
-      var split = [Int32](repeating: 0, count: m)
-      solveLayer(
-        layer: c, low: c, high: m - 1, optimumLow: c, optimumHigh: m - 1, costs: costs,
-        previous: previous, current: &current, split: &split)
-      splits[c] = split
-      swap(&previous, &current)
+    return costs.withTable { table in
+      // previous[r] = D[c-1][r]; splits[c m + r] = first run of the last group in D[c][r].
+      let previous = UnsafeMutableBufferPointer<Double>.allocate(capacity: m)
+      let current = UnsafeMutableBufferPointer<Double>.allocate(capacity: m)
+      let splits = UnsafeMutableBufferPointer<Int32>.allocate(capacity: k * m)
+      defer {
+        previous.deallocate()
+        current.deallocate()
+        splits.deallocate()
+      }
+      for r in 0..<m { previous[r] = table.sse(0, r) }
+      var (before, now) = (previous, current)
+      for c in 1..<k {
+        let layer = Layer(
+          index: c, costs: table, previous: UnsafePointer(before.baseAddress!),
+          current: now.baseAddress!, split: splits.baseAddress! + c * m)
+        layer.solve(low: c, high: m - 1, optimumLow: c, optimumHigh: m - 1)
+        swap(&before, &now)
+      }
+      var ends = [Int](repeating: 0, count: k)
+      var end = m - 1
+      for c in stride(from: k - 1, through: 1, by: -1) {
+        ends[c] = runEnds[end]
+        end = Int(splits[c * m + end]) - 1
+      }
+      ends[0] = runEnds[end]
+      return ends
     }
-    var ends = [Int](repeating: 0, count: k)
-    var end = m - 1
-    for c in stride(from: k - 1, through: 1, by: -1) {
-      ends[c] = runEnds[end]
-      end = Int(splits[c][end]) - 1
-    }
-    ends[0] = runEnds[end]
-    return ends
   }
 
-  /// Fills `current[low...high]` for layer `layer`, knowing the optimal split lies in
-  /// `optimumLow...optimumHigh` (divide and conquer on the monotone split points).
-  private static func solveLayer(
-    layer: Int, low: Int, high: Int, optimumLow: Int, optimumHigh: Int, costs: IntervalCosts,
-    previous: [Double], current: inout [Double], split: inout [Int32]
-  ) {
-    guard low <= high else { return }
-    let mid = (low + high) / 2
-    var best = Double.infinity
-    var bestStart = max(layer, optimumLow)
-    var start = max(layer, optimumLow)
-    let last = min(mid, optimumHigh)
-    while start <= last {
-      let value = previous[start - 1] + costs.sse(start, mid)
-      if value < best {
-        best = value
-        bestStart = start
+  /// One layer c of the programme over raw buffers.
+  private struct Layer {
+    let index: Int
+    let costs: IntervalCosts.Table
+    let previous: UnsafePointer<Double>
+    let current: UnsafeMutablePointer<Double>
+    let split: UnsafeMutablePointer<Int32>
+
+    /// Fills `current[low...high]`, knowing the optimal split lies in
+    /// `optimumLow...optimumHigh` (divide and conquer on the monotone split points).
+    func solve(low: Int, high: Int, optimumLow: Int, optimumHigh: Int) {
+      guard low <= high else { return }
+      let mid = (low + high) / 2
+      var best = Double.infinity
+      var bestStart = max(index, optimumLow)
+      var start = max(index, optimumLow)
+      let last = min(mid, optimumHigh)
+      while start <= last {
+        let value = previous[start - 1] + costs.sse(start, mid)
+        if value < best {
+          best = value
+          bestStart = start
+        }
+        start += 1
       }
-      start += 1
+      current[mid] = best
+      split[mid] = Int32(bestStart)
+      solve(low: low, high: mid - 1, optimumLow: optimumLow, optimumHigh: bestStart)
+      solve(low: mid + 1, high: high, optimumLow: bestStart, optimumHigh: optimumHigh)
     }
-    current[mid] = best
-    split[mid] = Int32(bestStart)
-    solveLayer(
-      layer: layer, low: low, high: mid - 1, optimumLow: optimumLow, optimumHigh: bestStart,
-      costs: costs, previous: previous, current: &current, split: &split)
-    solveLayer(
-      layer: layer, low: mid + 1, high: high, optimumLow: bestStart, optimumHigh: optimumHigh,
-      costs: costs, previous: previous, current: &current, split: &split)
   }
 }
 
@@ -121,12 +131,33 @@ struct IntervalCosts {
     }
   }
 
-  /// The sum of squared deviations from their mean of the values of runs `first...last`.
-  @inline(__always)
-  func sse(_ first: Int, _ last: Int) -> Double {
-    let count = counts[last + 1] - counts[first]
-    let s = sums[last + 1] - sums[first]
-    let value = (squares[last + 1] - squares[first]) - s * s / count
-    return max(0, value)
+  /// The prefix tables as raw pointers, for the inner loop.
+  struct Table {
+    let sums: UnsafePointer<Double>
+    let squares: UnsafePointer<Double>
+    let counts: UnsafePointer<Double>
+
+    /// The sum of squared deviations from their mean of the values of runs `first...last`.
+    @inline(__always)
+    func sse(_ first: Int, _ last: Int) -> Double {
+      let count = counts[last + 1] - counts[first]
+      let s = sums[last + 1] - sums[first]
+      let value = (squares[last + 1] - squares[first]) - s * s / count
+      return max(0, value)
+    }
+  }
+
+  /// Calls `body` with the tables (valid only inside it).
+  func withTable<R>(_ body: (Table) -> R) -> R {
+    sums.withUnsafeBufferPointer { sums in
+      squares.withUnsafeBufferPointer { squares in
+        counts.withUnsafeBufferPointer { counts in
+          body(
+            Table(
+              sums: sums.baseAddress!, squares: squares.baseAddress!,
+              counts: counts.baseAddress!))
+        }
+      }
+    }
   }
 }

@@ -87,9 +87,11 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
         generator.shuffle(from: UnsafeBufferPointer(rebasing: list[0..<length]), into: out)
       }
       weights.withUnsafeMutableBufferPointer { w in
-        for j in 0..<length where out[j] < 0 {
-          out[j] = ~out[j]
-          w[j] = boosted
+        for j in 0..<length {
+          let entry = out[j]
+          let isBoosted = entry < 0
+          out[j] = isBoosted ? ~entry : entry
+          w[j] = isBoosted ? boosted : 1
         }
       }
       initialized = length
@@ -134,40 +136,68 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
     let threshold = configuration.candidateThreshold(of: scores)
     var written = 0
     scores.withUnsafeBufferPointer { s in
-      var candidateCount = 0
-      for x in s where configuration.isCandidate(score: x, threshold: threshold) {
-        candidateCount += 1
-      }
-      let target = configuration.keptCount(ofCandidates: candidateCount)
-      let keepRatio = configuration.keepRatio
-      var seen = 0
-      var chosen = 0
       buffer.withUnsafeMutableBufferPointer { list in
-        for i in 0..<s.count {
-          if configuration.isCandidate(score: s[i], threshold: threshold) {
-            let keep: Bool
-            switch configuration.selection {
-            case .exactCount:
-              keep = generator.nextIndex(below: candidateCount - seen) < target - chosen
-            case .bernoulli:
-              keep = generator.nextUnit() < keepRatio
-            }
-            seen += 1
-            if keep {
-              chosen += 1
-              list[written] = ~i
-              written += 1
-            }
-          } else {
-            list[written] = i
-            written += 1
-          }
-        }
+        written = Self.selectCandidates(
+          s, threshold: threshold, configuration: configuration, into: list, using: &generator)
       }
     }
     if configuration.packageWeightResetBug {
       // The kept candidates are the negative entries; remembered for the full-data epochs.
       lingeringBoosted = buffer[0..<written].filter { $0 < 0 }.map { ~$0 }
+    }
+    return written
+  }
+
+  /// The selection loop of ``writePrunedList(into:using:)`` in three passes without
+  /// unpredictable branches: mark the candidates, draw for the candidates alone (in index order,
+  /// exactly the draws of one loop over the samples), then write the list in index order.
+  private static func selectCandidates(
+    _ s: UnsafeBufferPointer<Double>, threshold: Double, configuration: InfoBatchConfiguration,
+    into list: UnsafeMutableBufferPointer<Int>, using generator: inout SeededGenerator
+  ) -> Int {
+    let n = s.count
+    let isCandidate = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: n)
+    defer { isCandidate.deallocate() }
+    var candidateCount = 0
+    switch configuration.prunedSide {
+    case .belowMean:
+      for i in 0..<n {
+        let candidate: UInt8 = s[i] < threshold ? 1 : 0
+        isCandidate[i] = candidate
+        candidateCount &+= Int(candidate)
+      }
+    case .aboveMean:
+      for i in 0..<n {
+        let candidate: UInt8 = s[i] > threshold ? 1 : 0
+        isCandidate[i] = candidate
+        candidateCount &+= Int(candidate)
+      }
+    }
+    let target = configuration.keptCount(ofCandidates: candidateCount)
+    let keepRatio = configuration.keepRatio
+    // One extra entry, 0, read after the last candidate.
+    let isKept = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: candidateCount + 1)
+    defer { isKept.deallocate() }
+    switch configuration.selection {
+    case .exactCount:
+      var chosen = 0
+      for t in 0..<candidateCount {
+        let keep = generator.nextIndex(below: candidateCount - t) < target - chosen
+        isKept[t] = keep ? 1 : 0
+        chosen &+= keep ? 1 : 0
+      }
+    case .bernoulli:
+      for t in 0..<candidateCount { isKept[t] = generator.nextUnit() < keepRatio ? 1 : 0 }
+    }
+    isKept[candidateCount] = 0
+    var written = 0
+    var t = 0
+    for i in 0..<n {
+      let candidate = Int(isCandidate[i])
+      let keep = candidate & Int(isKept[t])
+      list[written] = keep != 0 ? ~i : i
+      written &+= 1 &- candidate &+ keep
+      t &+= candidate
     }
     return written
   }

@@ -96,10 +96,27 @@ public struct RePB<Source: ScoreSource>: PruningRule, ScoreBasedRule {
     let weights: [Double]
     if prunes(epoch: epoch) && !nextMembers.isEmpty {
       samples = generator.shuffled(nextMembers)
+      // N_i <= E: one CTR weight per possible count, looked up (the same values as computed).
       let epochs = finishedEpochs
       let maxWeight = configuration.maxWeight
-      weights = samples.map {
-        Self.temporalWeight(epochs: epochs, timesTrained: trainingCounts[$0], maxWeight: maxWeight)
+      let table = (0...epochs).map {
+        Self.temporalWeight(epochs: epochs, timesTrained: $0, maxWeight: maxWeight)
+      }
+      weights = [Double](unsafeUninitializedCapacity: samples.count) { out, initialized in
+        trainingCounts.withUnsafeBufferPointer { counts in
+          samples.withUnsafeBufferPointer { order in
+            table.withUnsafeBufferPointer { weightOf in
+              for j in 0..<order.count {
+                let count = counts[order[j]]
+                out[j] =
+                  count <= epochs
+                  ? weightOf[count]
+                  : Self.temporalWeight(epochs: epochs, timesTrained: count, maxWeight: maxWeight)
+              }
+            }
+          }
+        }
+        initialized = samples.count
       }
     } else {
       samples = generator.shuffled(Array(0..<setup.sampleCount))
@@ -116,16 +133,39 @@ public struct RePB<Source: ScoreSource>: PruningRule, ScoreBasedRule {
 
   public mutating func record(_ report: BatchReport) throws {
     try recordScores(report)
-    for sample in report.samples {
-      guard status[sample] == 0 else {
-        throw PruneCoreError.unexpectedBatch(
-          epoch: report.epoch,
-          detail: "sample \(sample) was reported twice; report each planned batch once.")
+    let scores = scoreSource.scores
+    // Moved out while the tables are borrowed (no overlapping access to self), then back.
+    var windowSamples = self.windowSamples
+    var windowScores = self.windowScores
+    self.windowSamples = []
+    self.windowScores = []
+    if windowSamples.capacity == 0 {
+      let room = min(configuration.windowBatches * setup.batchSize, setup.sampleCount)
+      windowSamples.reserveCapacity(room)
+      windowScores.reserveCapacity(room)
+    }
+    let repeated: Int? = report.samples.withUnsafeBufferPointer { samples in
+      status.withUnsafeMutableBufferPointer { status in
+        trainingCounts.withUnsafeMutableBufferPointer { counts in
+          scores.withUnsafeBufferPointer { scores in
+            for sample in samples {
+              guard status[sample] == 0 else { return sample }
+              status[sample] = 1
+              counts[sample] += 1
+              windowSamples.append(sample)
+              windowScores.append(scores[sample])
+            }
+            return nil
+          }
+        }
       }
-      status[sample] = 1
-      trainingCounts[sample] += 1
-      windowSamples.append(sample)
-      windowScores.append(scoreSource.scores[sample])
+    }
+    self.windowSamples = windowSamples
+    self.windowScores = windowScores
+    if let sample = repeated {
+      throw PruneCoreError.unexpectedBatch(
+        epoch: report.epoch,
+        detail: "sample \(sample) was reported twice; report each planned batch once.")
     }
     windowBatches += 1
     if windowBatches == configuration.windowBatches { decideWindow() }
@@ -137,7 +177,9 @@ public struct RePB<Source: ScoreSource>: PruningRule, ScoreBasedRule {
     var generator = self.generator
     let kept = Self.windowDecisions(scores: windowScores[...], rho: rho) { generator.nextUnit() }
     self.generator = generator
-    for (sample, keep) in zip(windowSamples, kept) { status[sample] = keep ? 1 : 2 }
+    status.withUnsafeMutableBufferPointer { status in
+      for (sample, keep) in zip(windowSamples, kept) { status[sample] = keep ? 1 : 2 }
+    }
     windowSamples.removeAll(keepingCapacity: true)
     windowScores.removeAll(keepingCapacity: true)
     windowBatches = 0

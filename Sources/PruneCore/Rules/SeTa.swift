@@ -92,10 +92,15 @@ public struct SeTa<Source: ScoreSource>: PruningRule, ScoreBasedRule {
     let subsample = uniformSubsample(using: &generator)
     guard !subsample.isEmpty else { return [] }
     let scores = scoreSource.scores
-    let ordered = subsample.sorted { a, b in
-      scores[a] < scores[b] || (scores[a] == scores[b] && a < b)
+    // Sorted by (score, index): the subsample in index order, then a stable radix sort.
+    var isMember = [Bool](repeating: false, count: setup.sampleCount)
+    for sample in subsample { isMember[sample] = true }
+    var ascending: [Int] = []
+    ascending.reserveCapacity(subsample.count)
+    isMember.withUnsafeBufferPointer { member in
+      for i in 0..<member.count where member[i] { ascending.append(i) }
     }
-    let sortedScores = ordered.map { scores[$0] }
+    let (ordered, sortedScores) = ScoreOrder.sorted(ascendingSamples: ascending, scores: scores)
     let groupCount = configuration.groupCount
     let members: [Int]
     let ends: [Int]

@@ -65,7 +65,9 @@ public struct BatchLossScore: ScoreSource, Hashable {
     let alpha = configuration.alpha
     let increment = (1 - alpha) * meanLoss
     scores.withUnsafeMutableBufferPointer { table in
-      for sample in report.samples { table[sample] = alpha * table[sample] + increment }
+      report.samples.withUnsafeBufferPointer { samples in
+        for sample in samples { table[sample] = alpha * table[sample] + increment }
+      }
     }
   }
 

@@ -45,12 +45,18 @@ public struct LossScore: ScoreSource, Hashable {
         detail: "\(losses.count) losses for \(report.samples.count) samples; report one loss per sample.")
     }
     try checkSampleRange(of: report, sampleCount: scores.count)
-    for (sample, loss) in zip(report.samples, losses) where !loss.isFinite {
+    // Checked before anything is written, so a bad report leaves the scores as they were.
+    if let bad = losses.withUnsafeBufferPointer({ $0.firstIndex { !$0.isFinite } }) {
       throw PruneCoreError.nonFiniteSignal(
-        signal: "loss", epoch: report.epoch, sample: sample, value: loss)
+        signal: "loss", epoch: report.epoch, sample: report.samples[report.samples.startIndex + bad],
+        value: losses[losses.startIndex + bad])
     }
     scores.withUnsafeMutableBufferPointer { table in
-      for (sample, loss) in zip(report.samples, losses) { table[sample] = loss }
+      report.samples.withUnsafeBufferPointer { samples in
+        losses.withUnsafeBufferPointer { values in
+          for j in 0..<samples.count { table[samples[j]] = values[j] }
+        }
+      }
     }
   }
 

@@ -37,7 +37,11 @@ extension ScoreSource {
   /// Checks that every sample of `report` lies in `0..<sampleCount`.
   @usableFromInline
   internal func checkSampleRange(of report: BatchReport, sampleCount: Int) throws {
-    for sample in report.samples where sample < 0 || sample >= sampleCount {
+    // One unsigned comparison per sample (a negative index wraps above any count).
+    let outside = report.samples.withUnsafeBufferPointer { samples in
+      samples.firstIndex { UInt(bitPattern: $0) >= UInt(sampleCount) }.map { samples[$0] }
+    }
+    if let sample = outside {
       throw PruneCoreError.unexpectedBatch(
         epoch: report.epoch,
         detail: "sample \(sample) is outside 0..<\(sampleCount); report only planned samples.")

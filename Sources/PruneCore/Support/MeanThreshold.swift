@@ -32,8 +32,38 @@ public enum MeanThreshold {
     let n = Double(values.count)
     guard estimate.isFinite else { return estimate.sum / n }
     let (low, high) = estimate.meanBracket(count: n)
-    if !values.contains(where: { $0 >= low && $0 < high }) { return low }
+    let (belowLow, belowHigh) = countBelow(values, low, high)
+    if belowLow == belowHigh { return low }
     return exactCeilingOfMean(values)
+  }
+
+  /// The numbers of values below `low` and below `high`, counted in SIMD lanes (no branch per
+  /// value: the comparisons are unpredictable).
+  static func countBelow(_ values: UnsafeBufferPointer<Double>, _ low: Double, _ high: Double)
+    -> (Int, Int)
+  {
+    let lowLanes = SIMD8<Double>(repeating: low)
+    let highLanes = SIMD8<Double>(repeating: high)
+    let one = SIMD8<Int64>(repeating: 1)
+    let zero = SIMD8<Int64>()
+    var belowLow = zero
+    var belowHigh = zero
+    var i = 0
+    let n = values.count
+    while i + 8 <= n {
+      let v = UnsafeRawPointer(values.baseAddress! + i).loadUnaligned(as: SIMD8<Double>.self)
+      belowLow &+= zero.replacing(with: one, where: v .< lowLanes)
+      belowHigh &+= zero.replacing(with: one, where: v .< highLanes)
+      i += 8
+    }
+    var countLow = Int(belowLow.wrappedSum())
+    var countHigh = Int(belowHigh.wrappedSum())
+    while i < n {
+      countLow &+= values[i] < low ? 1 : 0
+      countHigh &+= values[i] < high ? 1 : 0
+      i += 1
+    }
+    return (countLow, countHigh)
   }
 
   /// ``below(_:)`` for an array.
@@ -113,9 +143,7 @@ struct BracketedSum {
     var m = SIMD8<Double>()
     var i = start
     while i + 8 <= end {
-      let v = SIMD8<Double>(
-        values[i], values[i + 1], values[i + 2], values[i + 3], values[i + 4], values[i + 5],
-        values[i + 6], values[i + 7])
+      let v = UnsafeRawPointer(values.baseAddress! + i).loadUnaligned(as: SIMD8<Double>.self)
       a += v
       m += v.replacing(with: -v, where: v .< 0)
       i += 8

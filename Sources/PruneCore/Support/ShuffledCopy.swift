@@ -8,13 +8,13 @@ extension SeededGenerator {
   /// Up to ``bucketedShuffleThreshold`` elements: the draw order of
   /// ``Swift/MutableCollection/seededShuffle(using:)`` applied to a copy (same result).
   /// Above it, Rao–Sandelius (1961) with one level: every element goes to a uniform random
-  /// bucket (one draw each, read twice from copies of the generator so nothing is stored), the
+  /// bucket (one draw each, kept in a byte per element for the second pass), the
   /// buckets are laid out in order, and each bucket is Fisher–Yates shuffled. A uniform bucket
   /// assignment followed by uniform shuffles inside the buckets is a uniform permutation; the
   /// point is speed: a 10-million-element Fisher–Yates misses the cache on nearly every swap,
   /// this one streams through memory twice and shuffles at most 256 buckets that fit in L2.
   ///
-  /// - Complexity: O(*n*) draws and moves; no allocation beyond the bucket table.
+  /// - Complexity: O(*n*) draws and moves; allocates the bucket table and one byte per element.
   public mutating func shuffle(
     from source: UnsafeBufferPointer<Int>, into destination: UnsafeMutableBufferPointer<Int>
   ) {
@@ -29,14 +29,22 @@ extension SeededGenerator {
     while (count >> (bits + 13)) > 0 && bits < 8 { bits += 1 }
     let bucketCount = 1 << bits
     let shift = UInt64(64 - bits)
+    // The bucket of each element is drawn once and kept (one byte each) for the second pass.
     var offsets = [Int](repeating: 0, count: bucketCount + 1)
-    var counting = self
-    for _ in 0..<count { offsets[Int(counting.next() >> shift) + 1] += 1 }
-    for b in 0..<bucketCount { offsets[b + 1] += offsets[b] }
+    let buckets = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: count)
+    defer { buckets.deallocate() }
+    offsets.withUnsafeMutableBufferPointer { offsets in
+      for i in 0..<count {
+        let bucket = UInt8(truncatingIfNeeded: self.next() >> shift)
+        buckets[i] = bucket
+        offsets[Int(bucket) + 1] += 1
+      }
+      for b in 0..<bucketCount { offsets[b + 1] += offsets[b] }
+    }
     var cursor = Array(offsets[0..<bucketCount])
     cursor.withUnsafeMutableBufferPointer { next in
       for i in 0..<count {
-        let bucket = Int(self.next() >> shift)
+        let bucket = Int(buckets[i])
         destination[next[bucket]] = source[i]
         next[bucket] += 1
       }
