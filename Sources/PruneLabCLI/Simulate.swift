@@ -17,7 +17,10 @@ extension PruneLab {
         activation-stability curve for B-PAS, both seeded from --seed. With --losses FILE \
         (epoch,sample,loss[,label]) and/or --activations FILE (epoch,batch,xbar) the logged \
         values are replayed instead: then the number of samples and of epochs come from the \
-        log (omit --samples and --epochs; with --activations alone pass --samples).
+        log (omit --samples and --epochs; with --activations alone pass --samples). The loss \
+        log is read one epoch at a time (memory for one epoch); it may be a CSV as pandas \
+        writes it (columns by name in any order, other columns ignored, rows epoch by epoch), \
+        a NumPy .npy file of shape (E, N), or a folder of .npy files of shape (N,), one per epoch.
 
         A log of a pruned run (`prunelab train --rule infobatch --log-losses`) lists only what \
         the run trained. --missing reject (the default) refuses it, naming the first gap; \
@@ -69,7 +72,8 @@ extension PruneLab {
     @Option(help: "Output folder (created if missing).")
     var out: String
 
-    @Option(help: "Replay this loss log (epoch,sample,loss[,label]) instead of the learner.")
+    @Option(
+      help: "Replay this loss log (CSV epoch,sample,loss[,label]; .npy (E, N); or a folder of .npy (N,) per epoch) instead of the learner.")
     var losses: String?
 
     @Option(help: "Replay this activation log (epoch,batch,xbar).")

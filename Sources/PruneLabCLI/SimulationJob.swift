@@ -15,7 +15,8 @@ struct SimulationJob {
 
   let command: PruneLab.Simulate
   let ruleOptions: RuleOptions
-  let lossLog: LossLog?
+  /// The loss log, checked on opening and replayed from disk one epoch at a time.
+  let lossLog: LossLogFile?
   let activationLog: ActivationLog?
   let setup: TrainingSetup
 
@@ -29,12 +30,12 @@ struct SimulationJob {
     // trained its last samples); epoch 0 lists every batch of every rule, so no batch hint.
     let hint = command.missing == .carryForward ? command.samples : nil
     lossLog = try command.losses.map {
-      try LossLog.read(from: $0, missing: command.missing, sampleCount: hint)
+      try LossLogFile.open(path: $0, missing: command.missing, sampleCount: hint)
     }
     activationLog = try command.activations.map {
       try ActivationLog.read(from: $0, missing: command.missing)
     }
-    Self.reportFill(lossLog?.fill, of: lossLog?.losses.count, path: command.losses, "sample")
+    Self.reportFill(lossLog?.fill, of: lossLog?.valueCount, path: command.losses, "sample")
     Self.reportFill(
       activationLog?.fill, of: activationLog?.statistics.count, path: command.activations,
       "batch")
@@ -53,7 +54,9 @@ struct SimulationJob {
       Data("note: \(path): \(fill.summary(ofValues: count, indexName: unit))\n".utf8))
   }
 
-  private static func sampleCount(_ command: PruneLab.Simulate, lossLog: LossLog?) throws -> Int {
+  private static func sampleCount(_ command: PruneLab.Simulate, lossLog: LossLogFile?) throws
+    -> Int
+  {
     guard let lossLog, let path = command.losses else {
       if command.activations != nil, command.samples == nil {
         throw PruneLabCLIError.needsOption(
@@ -70,7 +73,7 @@ struct SimulationJob {
   }
 
   private static func epochCount(
-    _ command: PruneLab.Simulate, lossLog: LossLog?, activationLog: ActivationLog?
+    _ command: PruneLab.Simulate, lossLog: LossLogFile?, activationLog: ActivationLog?
   ) throws -> Int {
     let logged: (epochs: Int, path: String)? =
       if let lossLog, let path = command.losses {
@@ -109,7 +112,7 @@ struct SimulationJob {
   private func makeReplaySource() throws -> LogReplaySource {
     if let lossLog {
       return try LogReplaySource(
-        lossLog: lossLog, activationLog: activationLog, name: "loss log \(command.losses ?? "")")
+        lossFile: lossLog, activationLog: activationLog, name: "loss log \(command.losses ?? "")")
     }
     guard let activationLog else {
       throw PruneLabCLIError.needsOption(option: "--losses or --activations", reason: "no log")
@@ -195,7 +198,7 @@ struct SimulationJob {
       parameters["missingEntries"] = command.missing.rawValue
     }
     if let log = lossLog, log.fill.total > 0 {
-      parameters["lossLogFill"] = log.fill.summary(ofValues: log.losses.count, indexName: "sample")
+      parameters["lossLogFill"] = log.fill.summary(ofValues: log.valueCount, indexName: "sample")
     }
     if let log = activationLog, log.fill.total > 0 {
       parameters["activationLogFill"] = log.fill.summary(

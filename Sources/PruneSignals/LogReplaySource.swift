@@ -13,6 +13,11 @@ public struct LogReplaySource: SignalSource, Sendable {
   public let activationLog: ActivationLog?
   public let sampleCount: Int
   public let name: String
+  /// A loss log read from disk one epoch at a time (instead of ``lossLog``), and the epoch of it
+  /// in memory.
+  public let lossFile: LossLogFile?
+  private var epochLosses: [Double] = []
+  private var loadedEpoch = -1
 
   /// Replays a loss log (and optionally an activation log of the same epochs).
   ///
@@ -33,6 +38,25 @@ public struct LogReplaySource: SignalSource, Sendable {
     self.activationLog = activationLog
     self.sampleCount = lossLog.sampleCount
     self.name = name
+    self.lossFile = nil
+  }
+
+  /// Replays a loss log streamed from disk epoch by epoch (memory for one epoch, not the log),
+  /// optionally with an activation log of the same epochs.
+  /// - Throws: ``PruneSignalsError/mismatch(detail:)`` when the logs' epoch counts differ.
+  public init(lossFile: LossLogFile, activationLog: ActivationLog? = nil, name: String = "loss log")
+    throws
+  {
+    if let activationLog, activationLog.epochCount != lossFile.epochCount {
+      throw PruneSignalsError.mismatch(
+        detail: "the loss log has \(lossFile.epochCount) epochs but the activation log has "
+          + "\(activationLog.epochCount); replay logs of the same run.")
+    }
+    self.lossLog = nil
+    self.lossFile = lossFile
+    self.activationLog = activationLog
+    self.sampleCount = lossFile.sampleCount
+    self.name = name
   }
 
   /// Replays an activation log alone, for a data set of `sampleCount` samples.
@@ -44,6 +68,7 @@ public struct LogReplaySource: SignalSource, Sendable {
         parameter: "samples", value: Double(sampleCount), allowed: "an integer >= 1")
     }
     self.lossLog = nil
+    self.lossFile = nil
     self.activationLog = activationLog
     self.sampleCount = sampleCount
     self.name = name
@@ -51,18 +76,24 @@ public struct LogReplaySource: SignalSource, Sendable {
 
   public var providedSignals: SignalKinds {
     var kinds: SignalKinds = []
-    if lossLog != nil { kinds.formUnion([.perSampleLoss, .batchMeanLoss]) }
+    if lossLog != nil || lossFile != nil { kinds.formUnion([.perSampleLoss, .batchMeanLoss]) }
     if activationLog != nil { kinds.insert(.activationStatistic) }
     return kinds
   }
 
-  public var classLabels: [Int]? { lossLog?.labels }
+  public var classLabels: [Int]? { lossLog?.labels ?? lossFile?.labels }
 
-  public var availableEpochs: Int? { lossLog?.epochCount ?? activationLog?.epochCount }
+  public var availableEpochs: Int? {
+    lossLog?.epochCount ?? lossFile?.epochCount ?? activationLog?.epochCount
+  }
 
   public mutating func beginEpoch(_ epoch: Int) throws {
     if let epochs = availableEpochs, epoch >= epochs || epoch < 0 {
       throw PruneSignalsError.epochNotInLog(name: name, epoch: epoch, epochs: epochs)
+    }
+    if let lossFile, epoch != loadedEpoch {
+      try lossFile.readEpoch(epoch, into: &epochLosses)
+      loadedEpoch = epoch
     }
   }
 
@@ -70,6 +101,27 @@ public struct LogReplaySource: SignalSource, Sendable {
     _ batch: BatchIdentity, samples: ArraySlice<Int>, losses: inout [Double]
   ) throws -> BatchMeasurement {
     var measurement = BatchMeasurement()
+    if lossFile != nil {
+      guard batch.epoch == loadedEpoch else {
+        throw PruneSignalsError.epochNotInLog(
+          name: name, epoch: batch.epoch, epochs: availableEpochs ?? 0)
+      }
+      var total = 0.0
+      var k = 0
+      try epochLosses.withUnsafeBufferPointer { all in
+        for i in samples {
+          guard i >= 0, i < all.count else {
+            throw PruneSignalsError.indexNotInSource(
+              name: name, unit: "sample", index: i, count: all.count)
+          }
+          let value = all[i]
+          losses[k] = value
+          total += value
+          k += 1
+        }
+      }
+      measurement.meanLoss = k > 0 ? total / Double(k) : nil
+    }
     if let log = lossLog {
       guard batch.epoch >= 0, batch.epoch < log.epochCount else {
         throw PruneSignalsError.epochNotInLog(name: name, epoch: batch.epoch, epochs: log.epochCount)

@@ -35,6 +35,10 @@ public enum PruneSignalsError: Error, Equatable, Sendable, CustomStringConvertib
   case indexNotInSource(name: String, unit: String, index: Int, count: Int)
   /// Two logs (or a log and a setting) that do not fit together.
   case mismatch(detail: String)
+  /// A streamed log whose rows of one epoch are not together, in ascending epoch order.
+  case epochOutOfOrder(path: String, line: Int, epoch: Int, after: Int)
+  /// A NumPy `.npy` file PruneLab cannot read, and why.
+  case badArrayFile(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -82,6 +86,13 @@ public enum PruneSignalsError: Error, Equatable, Sendable, CustomStringConvertib
         + "run's sizes must match the source."
     case .mismatch(let detail):
       return detail
+    case .epochOutOfOrder(let path, let line, let epoch, let after):
+      return "\(path), line \(line): a row of epoch \(epoch) after rows of epoch \(after); a log is "
+        + "read one epoch at a time, so its rows must come epoch by epoch, ascending (sort it, "
+        + "e.g. pandas: df.sort_values(\"epoch\", kind=\"stable\"))."
+    case .badArrayFile(let path, let reason):
+      return "\(path): \(reason); save losses with numpy.save as float64 or float32, one array "
+        + "of shape (N,) per epoch or one of shape (E, N)."
     }
   }
 }
