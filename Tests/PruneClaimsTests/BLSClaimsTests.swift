@@ -5,8 +5,8 @@ import Testing
 
 @Suite struct BLSClaimsTests {
   static let claims: [any Claim] = [
-    EmaFilterResponseClaim(size: .tiny), BatchMeanDecompositionClaim(size: .tiny),
-    FrequencySeparationClaim(size: .tiny), ProxyQualityClaim(size: .tiny),
+    EmaFilterResponseClaim(setting: Tiny.bls1), BatchMeanDecompositionClaim(setting: Tiny.bls2),
+    FrequencySeparationClaim(setting: Tiny.bls3), ProxyQualityClaim(setting: Tiny.bls4),
   ]
 
   @Test(arguments: 0..<4) func runsTinyWithFiniteChecks(index: Int) throws {
@@ -25,7 +25,7 @@ import Testing
   }
 
   @Test func sameSeedSameResult() throws {
-    let claim = BatchMeanDecompositionClaim(size: .tiny)
+    let claim = BatchMeanDecompositionClaim(setting: Tiny.bls2)
     #expect(try claim.run(in: ClaimContext(seed: 3)) == claim.run(in: ClaimContext(seed: 3)))
   }
 

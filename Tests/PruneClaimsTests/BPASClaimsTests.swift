@@ -26,7 +26,7 @@ let bpasRuleExists: Bool = {
   }
 
   @Test func thresholdClaimHolds() throws {
-    let result = try ThresholdScheduleClaim(size: .tiny).run(in: ClaimContext())
+    let result = try ThresholdScheduleClaim(setting: try Tiny.bpas2()).run(in: ClaimContext())
     // Per simulation setting one evidence check (the rule's decisions follow the schedule) and
     // one non-vacuity check, then the formula's four sanity checks.
     #expect(result.checks.count == 6)
@@ -61,8 +61,9 @@ let bpasRuleExists: Bool = {
 
   @Test(.enabled(if: bpasRuleExists), arguments: 0..<3) func runsTinyWithFiniteChecks(index: Int) throws {
     let claims: [any Claim] = [
-      MonotoneRetentionClaim(size: .tiny), DataSavingsIndexClaim(size: .tiny),
-      ClassBalanceClaim(size: .tiny),
+      MonotoneRetentionClaim(setting: try Tiny.bpas1()),
+      DataSavingsIndexClaim(setting: try Tiny.bpas3()),
+      ClassBalanceClaim(setting: Tiny.bpas5),
     ]
     let result = try claims[index].run(in: ClaimContext(seed: 5))
     #expect(!result.checks.isEmpty)
@@ -73,7 +74,7 @@ let bpasRuleExists: Bool = {
   }
 
   @Test(.enabled(if: bpasRuleExists)) func retentionNeverIncreases() throws {
-    let result = try MonotoneRetentionClaim(size: .tiny).run(in: ClaimContext(seed: 9))
+    let result = try MonotoneRetentionClaim(setting: try Tiny.bpas1()).run(in: ClaimContext(seed: 9))
     #expect(result.checks[0].measured == 0)
     #expect(result.checks[1].measured == 0)
   }

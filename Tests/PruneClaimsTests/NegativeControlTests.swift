@@ -84,28 +84,28 @@ import Testing
   // MARK: BLS
 
   @Test func bls1() throws {
-    let normal = try EmaFilterResponseClaim(size: .tiny).run(in: Self.context)
-    let broken = try EmaFilterResponseClaim(size: .tiny, fault: .wrongAlpha).run(in: Self.context)
+    let normal = try EmaFilterResponseClaim(setting: Tiny.bls1).run(in: Self.context)
+    let broken = try EmaFilterResponseClaim(setting: Tiny.bls1, fault: .wrongAlpha).run(in: Self.context)
     Self.expectFlip(.wrongAlpha, normal: normal, broken: broken)
   }
 
   @Test func bls2() throws {
-    let normal = try BatchMeanDecompositionClaim(size: .tiny).run(in: Self.context)
-    let broken = try BatchMeanDecompositionClaim(size: .tiny, fault: .assumptionBroken)
+    let normal = try BatchMeanDecompositionClaim(setting: Tiny.bls2).run(in: Self.context)
+    let broken = try BatchMeanDecompositionClaim(setting: Tiny.bls2, fault: .assumptionBroken)
       .run(in: Self.context)
     Self.expectFlip(.assumptionBroken, normal: normal, broken: broken)
   }
 
   @Test func bls3() throws {
-    let normal = try FrequencySeparationClaim(size: .tiny).run(in: Self.context)
-    let broken = try FrequencySeparationClaim(size: .tiny, fault: .assumptionBroken)
+    let normal = try FrequencySeparationClaim(setting: Tiny.bls3).run(in: Self.context)
+    let broken = try FrequencySeparationClaim(setting: Tiny.bls3, fault: .assumptionBroken)
       .run(in: Self.context)
     Self.expectFlip(.assumptionBroken, normal: normal, broken: broken)
   }
 
   @Test func bls4() throws {
-    let normal = try ProxyQualityClaim(size: .tiny).run(in: Self.context)
-    let broken = try ProxyQualityClaim(size: .tiny, fault: .scoresShuffled).run(in: Self.context)
+    let normal = try ProxyQualityClaim(setting: Tiny.bls4).run(in: Self.context)
+    let broken = try ProxyQualityClaim(setting: Tiny.bls4, fault: .scoresShuffled).run(in: Self.context)
     // The statement fails on the synthetic learner even unbroken (see BLS-4's page); shuffled
     // scores must fail it on every check.
     Self.expectFlip(.scoresShuffled, normal: normal, broken: broken, normalFails: true)
@@ -143,21 +143,21 @@ import Testing
   // MARK: B-PAS
 
   @Test(.enabled(if: bpasRuleExists)) func bpas1() throws {
-    let normal = try MonotoneRetentionClaim(size: .tiny).run(in: Self.context)
-    let broken = try MonotoneRetentionClaim(size: .tiny, fault: .prunedBatchesReturn)
+    let normal = try MonotoneRetentionClaim(setting: try Tiny.bpas1()).run(in: Self.context)
+    let broken = try MonotoneRetentionClaim(setting: try Tiny.bpas1(), fault: .prunedBatchesReturn)
       .run(in: Self.context)
     Self.expectFlip(.prunedBatchesReturn, normal: normal, broken: broken)
   }
 
   @Test(.enabled(if: bpasRuleExists)) func bpas2() throws {
-    let normal = try ThresholdScheduleClaim(size: .tiny).run(in: Self.context)
-    let broken = try ThresholdScheduleClaim(size: .tiny, fault: .wrongSchedule)
+    let normal = try ThresholdScheduleClaim(setting: try Tiny.bpas2()).run(in: Self.context)
+    let broken = try ThresholdScheduleClaim(setting: try Tiny.bpas2(), fault: .wrongSchedule)
       .run(in: Self.context)
     Self.expectFlip(.wrongSchedule, normal: normal, broken: broken)
   }
 
   @Test(.enabled(if: bpasRuleExists)) func bpas3IsNotTestable() throws {
-    let result = try DataSavingsIndexClaim(size: .tiny).run(in: Self.context)
+    let result = try DataSavingsIndexClaim(setting: try Tiny.bpas3()).run(in: Self.context)
     #expect(result.decidingChecks.isEmpty)
     #expect(result.verdict == .notTestable)
     #expect(!result.notTestableReason.isEmpty)
@@ -165,8 +165,8 @@ import Testing
   }
 
   @Test(.enabled(if: bpasRuleExists)) func bpas5() throws {
-    let normal = try ClassBalanceClaim(size: .tiny).run(in: Self.context)
-    let broken = try ClassBalanceClaim(size: .tiny, fault: .assumptionBroken).run(in: Self.context)
+    let normal = try ClassBalanceClaim(setting: Tiny.bpas5).run(in: Self.context)
+    let broken = try ClassBalanceClaim(setting: Tiny.bpas5, fault: .assumptionBroken).run(in: Self.context)
     // Batch-level B-PAS skews the balance a little more than random batches even unbroken
     // (see BPAS-5's page); class-sorted batches must fail the batch-level check outright.
     Self.expectFlip(.assumptionBroken, normal: normal, broken: broken, normalFails: true)

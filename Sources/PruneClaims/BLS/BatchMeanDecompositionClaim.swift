@@ -13,32 +13,50 @@ public struct BatchMeanDecompositionClaim: Claim {
   public let family = ClaimFamily.bls
   public let title = "The batch mean is a scaled per-sample signal plus composition noise"
 
-  /// Sizes override (tests); nil takes the run's profile.
-  let size: ClaimSize?
+  /// A test's sizes; nil takes the run's profile.
+  let fixedSetting: Setting?
   /// A deliberate break for the tests' negative controls (``Fault/assumptionBroken``: the
   /// "reshuffled" setting keeps its batches fixed).
   let fault: Fault?
 
   public init() {
-    size = nil
+    fixedSetting = nil
     fault = nil
   }
 
-  init(size: ClaimSize, fault: Fault? = nil) {
-    self.size = size
+  init(setting: Setting?, fault: Fault? = nil) {
+    fixedSetting = setting
     self.fault = fault
   }
 
+  /// The sizes of a run: the profile's, or a test's (`init(setting:)`).
+  struct Setting {
+    var sampleCount: Int
+    var epochs: Int
+    var segmentLength: Int
+    var trackedCount: Int
+  }
+
+  static func setting(for profile: ClaimProfile) -> Setting {
+    profile.pick(
+      quick: Setting(sampleCount: 2048, epochs: 512, segmentLength: 128, trackedCount: 64),
+      full: Setting(sampleCount: 8192, epochs: 2048, segmentLength: 256, trackedCount: 64))
+  }
+
   public func run(in context: ClaimContext) throws -> ClaimResult {
-    let size = ClaimSize.resolve(self.size, context)
-    let sampleCount = size.pick(tiny: 256, quick: 2048, full: 8192)
-    let epochs = size.pick(tiny: 512, quick: 512, full: 2048)
-    let segmentLength = size.pick(tiny: 64, quick: 128, full: 256)
+    try run(fixedSetting ?? Self.setting(for: context.profile), in: context)
+  }
+
+  /// Runs the claim in an explicit setting (the tests use tiny ones).
+  func run(_ setting: Setting, in context: ClaimContext) throws -> ClaimResult {
+    let sampleCount = setting.sampleCount
+    let epochs = setting.epochs
+    let segmentLength = setting.segmentLength
     let batchSize = 64
     let learner = try BlsSignalSettings.slowLearner()
     let table = try LossTable.generate(
       configuration: learner, sampleCount: sampleCount, epochs: epochs, seed: context.seed)
-    let tracked = BlsSignalSettings.trackedSamples(count: size.pick(tiny: 32, quick: 64, full: 64), of: sampleCount)
+    let tracked = BlsSignalSettings.trackedSamples(count: setting.trackedCount, of: sampleCount)
     let lowBand = 0.0...0.1
     let highBand = 0.4...0.5
     var checks: [ClaimCheck] = []

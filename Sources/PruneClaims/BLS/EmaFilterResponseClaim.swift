@@ -21,37 +21,50 @@ public struct EmaFilterResponseClaim: Claim {
   public let family = ClaimFamily.bls
   public let title = "The BLS EMA is a first-order IIR low-pass filter"
 
-  /// Sizes override (tests); nil takes the run's profile.
-  let size: ClaimSize?
+  /// A test's sizes; nil takes the run's profile.
+  let fixedSetting: Setting?
   /// A deliberate break for the tests' negative controls (``Fault/wrongAlpha``: the score
   /// source runs with 0.9 alpha while the formula uses alpha).
   let fault: Fault?
 
   public init() {
-    size = nil
+    fixedSetting = nil
     fault = nil
   }
 
-  init(size: ClaimSize, fault: Fault? = nil) {
-    self.size = size
+  init(setting: Setting?, fault: Fault? = nil) {
+    fixedSetting = setting
     self.fault = fault
   }
 
-  /// The EMA smoothing factors examined.
-  static func alphas(_ size: ClaimSize) -> [Double] {
-    size.pick(tiny: [0.5, 0.9], quick: [0.5, 0.7, 0.9, 0.95], full: [0.3, 0.5, 0.7, 0.9, 0.95, 0.99])
+  /// The sizes of a run: the profile's, or a test's (`init(setting:)`).
+  struct Setting {
+    var noiseLength: Int
+    var segmentLength: Int
+    var alphas: [Double]
+  }
+
+  static func setting(for profile: ClaimProfile) -> Setting {
+    profile.pick(
+      quick: Setting(noiseLength: 1 << 18, segmentLength: 1024, alphas: [0.5, 0.7, 0.9, 0.95]),
+      full: Setting(
+        noiseLength: 1 << 21, segmentLength: 4096, alphas: [0.3, 0.5, 0.7, 0.9, 0.95, 0.99]))
   }
 
   public func run(in context: ClaimContext) throws -> ClaimResult {
-    let size = ClaimSize.resolve(self.size, context)
-    let noiseLength = size.pick(tiny: 1 << 13, quick: 1 << 18, full: 1 << 21)
-    let segmentLength = size.pick(tiny: 256, quick: 1024, full: 4096)
+    try run(fixedSetting ?? Self.setting(for: context.profile), in: context)
+  }
+
+  /// Runs the claim in an explicit setting (the tests use tiny ones).
+  func run(_ setting: Setting, in context: ClaimContext) throws -> ClaimResult {
+    let noiseLength = setting.noiseLength
+    let segmentLength = setting.segmentLength
     let chunkCount = 8
     var checks: [ClaimCheck] = []
     var responseRows: [[String]] = []
     var summaryRows: [[String]] = []
     var curves: [EmaResponseCurves] = []
-    let alphas = Self.alphas(size)
+    let alphas = setting.alphas
     for (index, alpha) in alphas.enumerated() {
       context.progress(Double(index) / Double(alphas.count), "alpha = \(alpha)")
       let filterAlpha = fault == .wrongAlpha ? 0.9 * alpha : alpha

@@ -15,34 +15,59 @@ public struct FrequencySeparationClaim: Claim {
   public let family = ClaimFamily.bls
   public let title = "Composition noise is broadband, the per-sample signal is slow"
 
-  /// Sizes override (tests); nil takes the run's profile.
-  let size: ClaimSize?
+  /// A test's sizes; nil takes the run's profile.
+  let fixedSetting: Setting?
   /// A deliberate break for the tests' negative controls (``Fault/assumptionBroken``: batches
   /// are fixed, as in B-PAS's loader, so the composition noise is no longer broadband).
   let fault: Fault?
 
   public init() {
-    size = nil
+    fixedSetting = nil
     fault = nil
   }
 
-  init(size: ClaimSize, fault: Fault? = nil) {
-    self.size = size
+  init(setting: Setting?, fault: Fault? = nil) {
+    fixedSetting = setting
     self.fault = fault
   }
 
   /// The cutoff (cycles per visit) of the band-power fractions.
   static let cutoff = 0.05
 
+  /// The sizes of a run: the profile's, or a test's (`init(setting:)`).
+  struct Setting {
+    var sampleCount: Int
+    var warmUp: Int
+    var visits: Int
+    var segmentLength: Int
+    var batchSizes: [Int]
+    var trackedCount: Int
+    var alphas: [Double]
+  }
+
+  static func setting(for profile: ClaimProfile) -> Setting {
+    profile.pick(
+      quick: Setting(
+        sampleCount: 1024, warmUp: 128, visits: 4096, segmentLength: 1024,
+        batchSizes: [16, 64, 256], trackedCount: 64, alphas: [0.5, 0.7, 0.9, 0.95]),
+      full: Setting(
+        sampleCount: 4096, warmUp: 128, visits: 16384, segmentLength: 2048,
+        batchSizes: [8, 16, 64, 256, 1024], trackedCount: 64, alphas: [0.3, 0.5, 0.7, 0.9, 0.95]))
+  }
+
   public func run(in context: ClaimContext) throws -> ClaimResult {
-    let size = ClaimSize.resolve(self.size, context)
-    let sampleCount = size.pick(tiny: 256, quick: 1024, full: 4096)
-    let warmUp = size.pick(tiny: 64, quick: 128, full: 128)
-    let epochs = warmUp + size.pick(tiny: 2048, quick: 4096, full: 16384)
-    let segmentLength = size.pick(tiny: 512, quick: 1024, full: 2048)
-    let batchSizes = size.pick(tiny: [64], quick: [16, 64, 256], full: [8, 16, 64, 256, 1024])
-    let alphas = EmaFilterResponseClaim.alphas(size).filter { $0 < 0.99 }
-    let tracked = BlsSignalSettings.trackedSamples(count: size.pick(tiny: 32, quick: 64, full: 64), of: sampleCount)
+    try run(fixedSetting ?? Self.setting(for: context.profile), in: context)
+  }
+
+  /// Runs the claim in an explicit setting (the tests use tiny ones).
+  func run(_ setting: Setting, in context: ClaimContext) throws -> ClaimResult {
+    let sampleCount = setting.sampleCount
+    let warmUp = setting.warmUp
+    let epochs = warmUp + setting.visits
+    let segmentLength = setting.segmentLength
+    let batchSizes = setting.batchSizes
+    let alphas = setting.alphas
+    let tracked = BlsSignalSettings.trackedSamples(count: setting.trackedCount, of: sampleCount)
     let settings: [(String, LearnerConfiguration, Bool)] = [
       ("slow losses", try BlsSignalSettings.slowLearner(), true),
       ("fast losses", try BlsSignalSettings.fastLearner(), false),

@@ -25,42 +25,63 @@ public struct ProxyQualityClaim: Claim {
   public let family = ClaimFamily.bls
   public let title = "BLS scores rank samples like their true loss"
 
-  /// Sizes override (tests); nil takes the run's profile.
-  let size: ClaimSize?
+  /// A test's sizes; nil takes the run's profile.
+  let fixedSetting: Setting?
   /// A deliberate break for the tests' negative controls (``Fault/scoresShuffled``: the BLS
   /// scores are permuted across samples before they are compared).
   let fault: Fault?
 
   public init() {
-    size = nil
+    fixedSetting = nil
     fault = nil
   }
 
-  init(size: ClaimSize, fault: Fault? = nil) {
-    self.size = size
+  init(setting: Setting?, fault: Fault? = nil) {
+    fixedSetting = setting
     self.fault = fault
-  }
-
-  /// The per-visit loss noise of the map's learners; 0.1 is the learner's default, the setting
-  /// the statement is judged in.
-  static func lossNoises(_ size: ClaimSize) -> [Double] {
-    size.pick(tiny: [0.1, 0.8], quick: [0.02, 0.1, 0.3, 0.8], full: [0.02, 0.05, 0.1, 0.2, 0.4, 0.8])
   }
 
   static let defaultNoise = 0.1
   static let officialAlpha = 0.9
 
+  /// The sizes of a run: the profile's, or a test's (`init(setting:)`).
+  struct Setting {
+    var sampleCount: Int
+    var epochs: Int
+    var snapshotEpochs: [Int]
+    var batchSizes: [Int]
+    var draws: Int
+    var resamples: Int
+    var alphas: [Double]
+    var lossNoises: [Double]
+  }
+
+  static func setting(for profile: ClaimProfile) -> Setting {
+    profile.pick(
+      quick: Setting(
+        sampleCount: 2048, epochs: 60, snapshotEpochs: [4, 19, 59], batchSizes: [16, 64, 256],
+        draws: 8, resamples: 200, alphas: [0.5, 0.7, 0.9, 0.95], lossNoises: [0.02, 0.1, 0.3, 0.8]),
+      full: Setting(
+        sampleCount: 16384, epochs: 200, snapshotEpochs: [4, 19, 59, 119, 199],
+        batchSizes: [16, 64, 256, 1024], draws: 32, resamples: 400,
+        alphas: [0.3, 0.5, 0.7, 0.9, 0.95], lossNoises: [0.02, 0.05, 0.1, 0.2, 0.4, 0.8]))
+  }
+
   public func run(in context: ClaimContext) throws -> ClaimResult {
-    let size = ClaimSize.resolve(self.size, context)
-    let sampleCount = size.pick(tiny: 256, quick: 2048, full: 16384)
-    let epochs = size.pick(tiny: 10, quick: 60, full: 200)
-    let snapshotEpochs = size.pick(tiny: [4, 9], quick: [4, 19, 59], full: [4, 19, 59, 119, 199])
-    let alphas = EmaFilterResponseClaim.alphas(size).filter { $0 < 0.99 }
-    let batchSizes = size.pick(tiny: [64], quick: [16, 64, 256], full: [16, 64, 256, 1024])
-    let draws = size.pick(tiny: 2, quick: 8, full: 32)
-    let resamples = size.pick(tiny: 20, quick: 200, full: 400)
+    try run(fixedSetting ?? Self.setting(for: context.profile), in: context)
+  }
+
+  /// Runs the claim in an explicit setting (the tests use tiny ones).
+  func run(_ setting: Setting, in context: ClaimContext) throws -> ClaimResult {
+    let sampleCount = setting.sampleCount
+    let epochs = setting.epochs
+    let snapshotEpochs = setting.snapshotEpochs
+    let alphas = setting.alphas
+    let batchSizes = setting.batchSizes
+    let draws = setting.draws
+    let resamples = setting.resamples
     let finalEpoch = snapshotEpochs[snapshotEpochs.count - 1]
-    let noises = Self.lossNoises(size)
+    let noises = setting.lossNoises
     var points: [ProxyQualityPoint] = []
     var checks: [ClaimCheck] = []
     var modelRows: [[String]] = []

@@ -12,10 +12,10 @@ struct BpasSimulationSettings: Sendable {
   let deltaEnd: Double
   let activation: ActivationConfiguration
 
-  /// The settings BPAS-1 and BPAS-3 run: the generator's defaults, a shorter plan, heavier and
-  /// heavier-tailed noise.
-  static func settings(_ size: ClaimSize) throws -> [BpasSimulationSettings] {
-    let samples = size.pick(tiny: 640, quick: 12_800, full: 45_000)
+  /// The settings BPAS-1, BPAS-2 and BPAS-3 run: the generator's defaults, a shorter plan,
+  /// heavier and heavier-tailed noise (and, in the full profile, faster decay).
+  static func settings(_ profile: ClaimProfile) throws -> [BpasSimulationSettings] {
+    let samples = profile.pick(quick: 12_800, full: 45_000)
     var list = [
       BpasSimulationSettings(
         name: "defaults, I = 200", sampleCount: samples, batchSize: 128, plannedEpochs: 200,
@@ -31,8 +31,7 @@ struct BpasSimulationSettings: Sendable {
         plannedEpochs: 200, deltaStart: 1e-6, deltaEnd: 5e-5,
         activation: try ActivationConfiguration(heavyTailDegrees: 3)),
     ]
-    if size == .tiny { return [list[1]] }
-    if size == .full {
+    if profile == .full {
       list.append(
         BpasSimulationSettings(
           name: "fast decay (tau 4), I = 200", sampleCount: samples, batchSize: 128,

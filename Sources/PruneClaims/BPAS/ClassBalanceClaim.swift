@@ -19,27 +19,43 @@ public struct ClassBalanceClaim: Claim {
   public let family = ClaimFamily.bpas
   public let title = "Batch-level pruning keeps the class balance, sample-level skews it"
 
-  /// Sizes override (tests); nil takes the run's profile.
-  let size: ClaimSize?
+  /// A test's sizes; nil takes the run's profile.
+  let fixedSetting: Setting?
 
   /// A deliberate break for the tests' negative controls (``Fault/assumptionBroken``: the
   /// rule's batches are filled class by class instead of mixing classes).
   let fault: Fault?
 
   public init() {
-    size = nil
+    fixedSetting = nil
     fault = nil
   }
 
-  init(size: ClaimSize, fault: Fault? = nil) {
-    self.size = size
+  init(setting: Setting?, fault: Fault? = nil) {
+    fixedSetting = setting
     self.fault = fault
   }
 
+  /// The sizes of a run: the profile's, or a test's (`init(setting:)`).
+  struct Setting {
+    var sampleCount: Int
+    var draws: Int
+  }
+
+  static func setting(for profile: ClaimProfile) -> Setting {
+    profile.pick(
+      quick: Setting(sampleCount: 12_800, draws: 200),
+      full: Setting(sampleCount: 51_200, draws: 1000))
+  }
+
   public func run(in context: ClaimContext) throws -> ClaimResult {
-    let size = ClaimSize.resolve(self.size, context)
-    let sampleCount = size.pick(tiny: 1280, quick: 12_800, full: 51_200)
-    let draws = size.pick(tiny: 20, quick: 200, full: 1000)
+    try run(fixedSetting ?? Self.setting(for: context.profile), in: context)
+  }
+
+  /// Runs the claim in an explicit setting (the tests use tiny ones).
+  func run(_ setting: Setting, in context: ClaimContext) throws -> ClaimResult {
+    let sampleCount = setting.sampleCount
+    let draws = setting.draws
     var checks: [ClaimCheck] = []
     var rows: [[String]] = []
     var histogramRows: [[String]] = []

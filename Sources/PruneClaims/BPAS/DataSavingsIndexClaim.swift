@@ -13,12 +13,12 @@ public struct DataSavingsIndexClaim: Claim {
   public let family = ClaimFamily.bpas
   public let title = "The Data Savings Index"
 
-  /// Sizes override (tests); nil takes the run's profile.
-  let size: ClaimSize?
+  /// A test's sizes; nil takes the run's profile.
+  let fixedSetting: Setting?
 
-  public init() { size = nil }
+  public init() { fixedSetting = nil }
 
-  init(size: ClaimSize) { self.size = size }
+  init(setting: Setting?) { fixedSetting = setting }
 
   /// The spec's worked example through `SavingsLedger`, against 1 - 570/1000 computed by hand.
   static func workedExampleCheck() throws -> ClaimCheck {
@@ -34,12 +34,27 @@ public struct DataSavingsIndexClaim: Claim {
       predicted: handComputed, tolerance: 1e-12, basis: "floating-point rounding")
   }
 
+  /// The sizes of a run: the profile's, or a test's (`init(setting:)`).
+  struct Setting {
+    var simulations: [BpasSimulationSettings]
+  }
+
+  static func setting(for profile: ClaimProfile) throws -> Setting {
+    profile.pick(
+      quick: Setting(simulations: try BpasSimulationSettings.settings(.quick)),
+      full: Setting(simulations: try BpasSimulationSettings.settings(.full)))
+  }
+
   public func run(in context: ClaimContext) throws -> ClaimResult {
-    let size = ClaimSize.resolve(self.size, context)
+    try run(fixedSetting ?? Self.setting(for: context.profile), in: context)
+  }
+
+  /// Runs the claim in an explicit setting (the tests use tiny ones).
+  func run(_ setting: Setting, in context: ClaimContext) throws -> ClaimResult {
     var checks = [try Self.workedExampleCheck()]
     var rows: [[String]] = []
     var curves: [BpasRetentionCurve] = []
-    let settings = try BpasSimulationSettings.settings(size)
+    let settings = setting.simulations
     for (index, setting) in settings.enumerated() {
       context.progress(Double(index) / Double(settings.count), setting.name)
       let run = try BpasSimulation.run(setting, seed: context.seed)

@@ -11,43 +11,59 @@ public struct MonotoneRetentionClaim: Claim {
   public let family = ClaimFamily.bpas
   public let title = "Retention is monotone and pruned batches never return"
 
-  /// Sizes override (tests); nil takes the run's profile.
-  let size: ClaimSize?
+  /// A test's sizes; nil takes the run's profile.
+  let fixedSetting: Setting?
   /// A deliberate break for the tests' negative controls (``Fault/prunedBatchesReturn``).
   let fault: Fault?
 
   public init() {
-    size = nil
+    fixedSetting = nil
     fault = nil
   }
 
-  init(size: ClaimSize, fault: Fault? = nil) {
-    self.size = size
+  init(setting: Setting?, fault: Fault? = nil) {
+    fixedSetting = setting
     self.fault = fault
   }
 
+  /// The sizes of a run: the profile's, or a test's (`init(setting:)`).
+  struct Setting {
+    var seeds: Int
+    var simulations: [BpasSimulationSettings]
+  }
+
+  static func setting(for profile: ClaimProfile) throws -> Setting {
+    profile.pick(
+      quick: Setting(seeds: 3, simulations: try BpasSimulationSettings.settings(.quick)),
+      full: Setting(seeds: 20, simulations: try BpasSimulationSettings.settings(.full)))
+  }
+
   public func run(in context: ClaimContext) throws -> ClaimResult {
-    let size = ClaimSize.resolve(self.size, context)
-    let seeds = size.pick(tiny: 1, quick: 3, full: 20)
-    let settings = try BpasSimulationSettings.settings(size)
+    try run(fixedSetting ?? Self.setting(for: context.profile), in: context)
+  }
+
+  /// Runs the claim in an explicit setting (the tests use tiny ones).
+  func run(_ setting: Setting, in context: ClaimContext) throws -> ClaimResult {
+    let seeds = setting.seeds
+    let settings = setting.simulations
     var increases = 0
     var returns = 0
     var dropEvents = 0
     var rows: [[String]] = []
     var curves: [BpasRetentionCurve] = []
-    for (index, setting) in settings.enumerated() {
-      context.progress(Double(index) / Double(settings.count), setting.name)
+    for (index, simulation) in settings.enumerated() {
+      context.progress(Double(index) / Double(settings.count), simulation.name)
       for s in 0..<seeds {
-        let run = try BpasSimulation.run(setting, seed: context.seed &+ UInt64(s), fault: fault)
+        let run = try BpasSimulation.run(simulation, seed: context.seed &+ UInt64(s), fault: fault)
         let audit = RetentionAudit(run.activeBatches)
         increases += audit.increases
         returns += audit.returns
         dropEvents += audit.drops
         rows.append([
-          setting.name, "\(s)", "\(run.activeBatches.count)", "\(audit.drops)",
+          simulation.name, "\(s)", "\(run.activeBatches.count)", "\(audit.drops)",
           "\(audit.increases)", "\(audit.returns)", ClaimTable.format(run.ledger.dataSavingIndex),
         ])
-        if s == 0 { curves.append(BpasRetentionCurve(name: setting.name, run: run)) }
+        if s == 0 { curves.append(BpasRetentionCurve(name: simulation.name, run: run)) }
       }
     }
     context.progress(1, "done")

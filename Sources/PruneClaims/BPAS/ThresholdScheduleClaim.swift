@@ -21,19 +21,19 @@ public struct ThresholdScheduleClaim: Claim {
   public let family = ClaimFamily.bpas
   public let title = "The threshold schedule starts at delta_s and ends at delta_e"
 
-  /// Sizes override (tests); nil takes the run's profile.
-  let size: ClaimSize?
+  /// A test's sizes; nil takes the run's profile.
+  let fixedSetting: Setting?
   /// A deliberate break for the tests' negative controls (``Fault/wrongSchedule``: the rule
   /// runs with delta_e four times the one the prediction uses).
   let fault: Fault?
 
   public init() {
-    size = nil
+    fixedSetting = nil
     fault = nil
   }
 
-  init(size: ClaimSize, fault: Fault? = nil) {
-    self.size = size
+  init(setting: Setting?, fault: Fault? = nil) {
+    fixedSetting = setting
     self.fault = fault
   }
 
@@ -91,10 +91,31 @@ public struct ThresholdScheduleClaim: Claim {
     (abs(log(ratio)) + 4) * Double.ulpOfOne
   }
 
+  /// The sizes of a run: the profile's, or a test's (`init(setting:)`).
+  struct Setting {
+    var plannedEpochs: [Int]
+    var seeds: Int
+    var simulations: [BpasSimulationSettings]
+  }
+
+  static func setting(for profile: ClaimProfile) throws -> Setting {
+    profile.pick(
+      quick: Setting(
+        plannedEpochs: [5, 90, 200], seeds: 3,
+        simulations: try BpasSimulationSettings.settings(.quick)),
+      full: Setting(
+        plannedEpochs: [1, 5, 30, 90, 200, 1000], seeds: 10,
+        simulations: try BpasSimulationSettings.settings(.full)))
+  }
+
   public func run(in context: ClaimContext) throws -> ClaimResult {
-    let size = ClaimSize.resolve(self.size, context)
+    try run(fixedSetting ?? Self.setting(for: context.profile), in: context)
+  }
+
+  /// Runs the claim in an explicit setting (the tests use tiny ones).
+  func run(_ setting: Setting, in context: ClaimContext) throws -> ClaimResult {
     let grid: [(Double, Double)] = [(1e-6, 5e-5), (5e-6, 5e-5), (1e-5, 5e-4), (1e-6, 1e-6)]
-    let plannedEpochs = size.pick(tiny: [5, 200], quick: [5, 90, 200], full: [1, 5, 30, 90, 200, 1000])
+    let plannedEpochs = setting.plannedEpochs
     let tolerance = grid.map { Self.roundTripTolerance(ratio: $0.1 / $0.0) }.max() ?? 0
     var worstStart = 0.0
     var worstEnd = 0.0
@@ -135,27 +156,27 @@ public struct ThresholdScheduleClaim: Claim {
       workedError = max(workedError, abs(standard.threshold(epoch: t, plannedEpochs: 200) / printed - 1))
     }
     var checks: [ClaimCheck] = []
-    let seeds = size.pick(tiny: 1, quick: 3, full: 10)
-    for setting in try BpasSimulationSettings.settings(size) {
+    let seeds = setting.seeds
+    for simulation in setting.simulations {
       var decisions = 0
       var drops = 0
       var disagreements = 0
       for s in 0..<seeds {
-        let audit = try decisionAudit(setting, seed: context.seed &+ UInt64(s))
+        let audit = try decisionAudit(simulation, seed: context.seed &+ UInt64(s))
         decisions += audit.decisions
         drops += audit.drops
         disagreements += audit.disagreements
       }
       checks.append(
         ClaimCheck(
-          setting: "\(setting.name), \(seeds) seed\(seeds == 1 ? "" : "s"): \(decisions) "
+          setting: "\(simulation.name), \(seeds) seed\(seeds == 1 ? "" : "s"): \(decisions) "
             + "decisions, \(drops) drops",
           quantity: "batches whose drop decision differs from |ΔX̄| ≤ δ(t) of the schedule",
           measured: Double(disagreements), predicted: 0, uncertainty: 0, tolerance: 0,
           basis: "exact count over the real rule's decisions; one disagreement contradicts it"))
       checks.append(
         .sanity(
-          setting: setting.name, quantity: "drops observed (the check above is not vacuous)",
+          setting: simulation.name, quantity: "drops observed (the check above is not vacuous)",
           measured: Double(drops), predicted: 1, comparison: .atLeast))
     }
     checks += [
