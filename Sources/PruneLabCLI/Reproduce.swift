@@ -113,7 +113,8 @@ extension PruneLab {
     /// The stress page step (``ReproduceStress``).
     func writeStressPage(_ options: ReproduceOptions) throws -> Double {
       let seconds = try ReproduceStress.run(
-        root: options.outputPath, seed: options.seed, jobs: options.jobs)
+        root: options.outputPath, repository: RepositoryRoot.locate(), seed: options.seed,
+        jobs: options.jobs)
       print("reproduced the stress page into \(options.outputPath) in \(Int(seconds.rounded())) s")
       return seconds
     }

@@ -100,7 +100,7 @@ public struct StressKnob: Sendable {
 
   /// A value as the page prints it (ν = ∞ is the Gaussian).
   public func label(_ value: Double) -> String {
-    value.isFinite ? CSVValue.format(value) : "inf"
+    value.isFinite ? NumberFormat.significant(value, digits: 4) : "inf"
   }
 
   /// The seven knobs of issue 11, each varied alone around the base learner.
