@@ -174,4 +174,62 @@ private func temporaryFolder() throws -> URL {
     #expect(text.contains("\"a \"\"quoted\"\", title\""))
     #expect(VerdictLedger(csv: text) == ledger)
   }
+
+  @Test func ledgerReadsTheOlderLayoutByColumnName() {
+    let old = "id,family,title,verdict,holds,fails,inconclusive,profile,seed\n"
+      + "IB-1,infobatch,t,holds,3,0,0,quick,2024\n"
+    let ledger = VerdictLedger(csv: old)
+    let entry = ledger.entries["IB-1"]
+    #expect(entry?.verdict == "holds")
+    #expect(entry?.holds == 3)
+    #expect(entry?.model == "")
+    #expect(entry?.seed == "2024")
+  }
+
+  @Test func ledgerRecordsEvidenceSanityAndModel() throws {
+    let evidence = ClaimCheck(
+      setting: "a", quantity: "q", measured: 1, predicted: 1, uncertainty: 0, tolerance: 0.1)
+    let model = ClaimCheck(
+      setting: "a", quantity: "q", measured: 1, predicted: 2, uncertainty: 0, tolerance: 0.1,
+      answer: .model)
+    let identity = ClaimCheck.sanity(setting: "b", quantity: "q", measured: 0, predicted: 0)
+    let result = ClaimResult(
+      id: "X-9", family: .crossRule, title: "t", statement: "s", equation: "e", setting: [],
+      checks: [evidence, model, identity])
+    var ledger = VerdictLedger()
+    ledger.record(.finished(result), profile: .quick, seed: 1)
+    let entry = try #require(ledger.entries["X-9"])
+    #expect(entry.verdict == "holds")
+    #expect(entry.model == "disagrees")
+    #expect(entry.evidence == 1)
+    #expect(entry.sanity == 1)
+    #expect(VerdictLedger(csv: try ledger.csv(order: ["X-9"])) == ledger)
+    #expect(NotebookPages.evidenceCell(entry) == "1 (1 hold)")
+  }
+
+  @Test func sectionSeparatesSanityFromEvidenceAndSaysWhyNotTestable() {
+    let identity = ClaimCheck.sanity(setting: "b", quantity: "q", measured: 0.43, predicted: 0.43)
+    let result = ClaimResult(
+      id: "X-9", family: .crossRule, title: "t", statement: "s", equation: "e", setting: [],
+      checks: [identity], notTestableReason: "a definition")
+    let page = ClaimSection(
+      outcome: .finished(result), command: "prunelab reproduce --only X-9", profile: .quick,
+      seed: 1, isTimingBased: false
+    ).markdown
+    #expect(page.contains("**The paper's statement: not testable here** (no evidence check "
+      + "decides it: a definition)"))
+    #expect(page.contains("**Sanity checks.**"))
+    #expect(!page.contains("**Evidence checks.**"))
+    let measured = ClaimCheck(
+      setting: "a", quantity: "q", measured: 0.8266666666666667, predicted: 0.82,
+      uncertainty: 0.012, tolerance: 0.01, basis: "SE over 3 seeds")
+    let decided = ClaimResult(
+      id: "X-9", family: .crossRule, title: "t", statement: "s", equation: "e", setting: [],
+      checks: [measured])
+    let page2 = ClaimSection(
+      outcome: .finished(decided), command: "c", profile: .quick, seed: 1, isTimingBased: false
+    ).markdown
+    #expect(page2.contains("| 0.827 | = 0.820 | 0.007 | 0.012 | 0.01 | SE over 3 seeds | yes |"))
+    #expect(!page2.contains("0.8266666666666667"))
+  }
 }
