@@ -48,7 +48,64 @@ struct SweepJob {
     return SweepGrid.Axis(name: name.hasPrefix("--") ? String(name.dropFirst(2)) : name, values: values)
   }
 
+  /// What makes two shards parts of one sweep: the grid and every fixed setting.
+  static func identity(of parameters: [String: Any]) -> String? {
+    guard let grid = parameters["grid"] as? String, let samples = parameters["samples"] as? Int,
+      let epochs = parameters["epochs"] as? Int, let batch = parameters["batchSize"] as? Int,
+      let signals = parameters["signals"] as? String
+    else { return nil }
+    return "\(grid); samples=\(samples); epochs=\(epochs); batch-size=\(batch); \(signals)"
+  }
+
+  var identity: String {
+    Self.identity(of: [
+      "grid": grid.fingerprint, "samples": command.samples, "epochs": command.epochs,
+      "batchSize": command.batchSize,
+      "signals": command.signals.canonicalArguments.joined(separator: " "),
+    ]) ?? ""
+  }
+
+  /// Checks the shards already in --out: all of this sweep (else an error naming the file)
+  /// with the same n; returns true when this very shard is finished (its files are there).
+  func isAlreadyDone() throws -> Bool {
+    let folder = URL(fileURLWithPath: command.out)
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+      return false
+    }
+    for name in names.sorted() where name.hasPrefix("shard-") && name.hasSuffix(".json") {
+      guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
+        let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        let parameters = manifest["parameters"] as? [String: Any],
+        let theirs = Self.identity(of: parameters)
+      else {
+        throw PruneSweepError.incompleteMerge(
+          "\(command.out) holds \(name), which is not a readable sweep manifest; remove it or "
+            + "use another --out")
+      }
+      guard theirs == identity else {
+        throw PruneSweepError.badGrid(
+          "\(command.out) already holds \(name) of another sweep (\(theirs)); keep one sweep "
+            + "per folder: use another --out or remove the old shards")
+      }
+      let count = (parameters["shard"] as? String).flatMap { try? SweepShard(parsing: $0) }?.count
+      guard count == shard.count else {
+        throw PruneSweepError.badGrid(
+          "\(command.out) holds \(name), a shard of this sweep cut into \(count ?? 0) slices, "
+            + "not \(shard.count); run every shard with the same n")
+      }
+    }
+    let stem = shard.fileStem
+    var needed = ["\(stem).csv", "\(stem).json"]
+    if shard.count == 1 { needed += ["sweep.csv", "sweep-summary.csv"] }
+    return needed.allSatisfy { names.contains($0) }
+  }
+
   func run() throws {
+    if try isAlreadyDone() {
+      FileHandle.standardError.write(
+        Data("sweep \(shard): already done in \(command.out); skipped (remove \(shard.fileStem).* to run it again)\n".utf8))
+      return
+    }
     let resolver = self.resolver
     let runner = SweepRunner(
       grid: grid, samples: command.samples, batchSize: command.batchSize, epochs: command.epochs,
@@ -56,9 +113,13 @@ struct SweepJob {
     let total = grid.points(in: shard).count
     let reports = command.progress || ProgressReporter.isTerminal
     let label = shard.description
+    let started = Date()
     let rows = try runner.run(shard: shard, jobs: command.jobs) { done in
       guard reports, done == total || done % max(1, total / 20) == 0 else { return }
-      FileHandle.standardError.write(Data("sweep \(label): \(done)/\(total) points\n".utf8))
+      let elapsed = Date().timeIntervalSince(started)
+      let left = elapsed / Double(max(1, done)) * Double(total - done)
+      FileHandle.standardError.write(
+        Data("sweep \(label): \(done)/\(total) points, \(Int(elapsed.rounded())) s, about \(Int(left.rounded())) s left\n".utf8))
     }
     let stem = shard.fileStem
     let table = try SweepTable.table(rows, grid: grid, name: stem)

@@ -51,7 +51,8 @@ extension PruneLab {
       return files
     }
 
-    /// Reads `shard-<i>-of-<n>.csv` and the grid fingerprint and point count of its manifest.
+    /// Reads `shard-<i>-of-<n>.csv` and the sweep identity (grid and fixed settings,
+    /// ``SweepJob/identity(of:)``) and point count of its manifest.
     static func shard(named name: String, in folder: String) throws -> SweepMerge.Shard {
       let stem = String(name.dropLast(4))
       let parts = stem.split(separator: "-")
@@ -66,7 +67,7 @@ extension PruneLab {
         let data = try? Data(contentsOf: base.appendingPathComponent(stem + ".json")),
         let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
         let parameters = manifest["parameters"] as? [String: Any],
-        let fingerprint = parameters["grid"] as? String,
+        let fingerprint = SweepJob.identity(of: parameters),
         let pointCount = parameters["pointCount"] as? Int
       else {
         throw PruneSweepError.incompleteMerge(
