@@ -11,6 +11,7 @@
 //   PruneReport                CSV, SVG, Markdown, manifests, atomic writes
 //   PruneClaims                every claim: setting -> measurement -> prediction -> verdict
 //   PruneSweep                 stress sweeps of the rules under controlled noise, sharded
+//   PruneRuns                  the runs behind simulate, train and sweep, behind typed requests
 //   PruneLabCLI / prunelab     the command-line tool
 import PackageDescription
 
@@ -26,6 +27,7 @@ let package = Package(
     .library(name: "PruneReport", targets: ["PruneReport"]),
     .library(name: "PruneClaims", targets: ["PruneClaims"]),
     .library(name: "PruneSweep", targets: ["PruneSweep"]),
+    .library(name: "PruneRuns", targets: ["PruneRuns"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -59,10 +61,17 @@ let package = Package(
       dependencies: ["PruneCore", "PruneSignals", "PruneEngine", "PruneAnalysis", "PruneReport"],
       exclude: ["README.md"]),
     .target(
+      name: "PruneRuns",
+      dependencies: [
+        "PruneCore", "PruneSignals", "PruneEngine", "PruneAnalysis", "MiniCNN", "PruneReport",
+        "PruneSweep",
+      ],
+      exclude: ["README.md"]),
+    .target(
       name: "PruneLabCLI",
       dependencies: [
         "PruneCore", "PruneSignals", "PruneEngine", "PruneAnalysis", "MiniCNN", "PruneReport",
-        "PruneClaims", "PruneSweep",
+        "PruneClaims", "PruneSweep", "PruneRuns",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "prunelab", dependencies: ["PruneLabCLI"]),
@@ -95,6 +104,6 @@ let package = Package(
       name: "PruneSweepTests",
       dependencies: ["PruneSweep", "PruneCore", "PruneSignals", "PruneReport", "_PruneTestSupport"]),
     .testTarget(
-      name: "PruneLabCLITests", dependencies: ["PruneLabCLI", "_PruneTestSupport"]),
+      name: "PruneLabCLITests", dependencies: ["PruneLabCLI", "PruneRuns", "_PruneTestSupport"]),
   ]
 )

@@ -8,7 +8,7 @@ import PruneSignals
 /// One epoch:
 /// ```
 /// plan = rule.plan(forEpoch: e)
-/// if plan is empty: rule.finishEpoch(e); return   // B-PAS with no batch left (algorithms.md §5.4)
+/// if plan is empty: rule.finishEpoch(e); return   // B-PAS with no batch left (§5.4)
 /// source.beginEpoch(e)
 /// for each batch of the plan, in order:
 ///   signals = source.measure(batch)        // forward, before the update
@@ -53,7 +53,8 @@ public struct RuleDriver {
       try rule.finishEpoch(epoch)
       return plan
     }
-    try Simulation.validate(plan, epoch: epoch, sampleCount: rule.setup.sampleCount, rule: rule.name)
+    try Simulation.validate(
+      plan, epoch: epoch, sampleCount: rule.setup.sampleCount, rule: rule.name)
     try source.beginEpoch(epoch)
     let hasLosses = source.providedSignals.contains(.perSampleLoss)
     for position in 0..<plan.batchCount {
@@ -63,7 +64,8 @@ public struct RuleDriver {
         lossBuffer = [Double](repeating: 0, count: count)
         weightBuffer = [Double](repeating: 1, count: count)
       }
-      let identity = BatchIdentity(epoch: epoch, position: position, batchID: plan.batchIDs[position])
+      let identity = BatchIdentity(
+        epoch: epoch, position: position, batchID: plan.batchIDs[position])
       let samples = plan.samples[range]
       let measurement = try source.measure(identity, samples: samples, losses: &lossBuffer)
       let weights = Self.effectiveWeights(of: plan, range: range, scratch: &weightBuffer)

@@ -5,6 +5,7 @@ import PruneClaims
 import PruneCore
 import PruneEngine
 import PruneReport
+import PruneRuns
 import PruneSignals
 import PruneSweep
 
@@ -64,7 +65,7 @@ extension PruneLab {
         return .cannotCreate
       default: return .software
       }
-    case let error as PruneLabCLIError:
+    case let error as PruneRunsError:
       switch error {
       case .unreadableCheckpoint, .missingPartialLog: return .noInput
       default: return .usage

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PruneRuns
 
 /// The `prunelab` command: a thin layer that parses, validates and calls the library.
 public struct PruneLab: ParsableCommand {
@@ -25,9 +26,4 @@ public struct PruneLab: ParsableCommand {
     ]
   )
   public init() {}
-}
-
-/// The tool's version, written into every manifest.
-public enum PruneLabVersion {
-  public static let current = "0.1.0"
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PruneAnalysis
 import PruneClaims
+import PruneRuns
 
 extension PruneLab {
   /// `prunelab reproduce`: regenerates every claim's CSV, figures and notebook page.

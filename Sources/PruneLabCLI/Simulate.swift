@@ -1,5 +1,6 @@
 import ArgumentParser
 import PruneCore
+import PruneRuns
 import PruneSignals
 
 extension PruneLab {
@@ -63,14 +64,8 @@ extension PruneLab {
     @Option(help: "Number of planned epochs E (default 200; replay: from the log).")
     var epochs: Int?
 
-    @Option(help: "Batch size B (the last batch of an epoch may be partial).")
-    var batchSize: Int = 128
-
-    @Option(help: "Seed of the rule's draws (the synthetic signals use seeds derived from it).")
-    var seed: UInt64 = 0
-
-    @Option(help: "Output folder (created if missing).")
-    var out: String
+    @OptionGroup(title: "Run")
+    var common: RunOptions
 
     @Option(
       help: "Replay this loss log (CSV epoch,sample,loss[,label]; .npy (E, N); or a folder of .npy (N,) per epoch) instead of the learner.")
@@ -110,25 +105,30 @@ extension PruneLab {
 
     public func validate() throws {
       do {
-        _ = try RuleCatalog.descriptor(named: rule)
-        let options = try RuleOptions.parse(ruleArguments)
-        if losses == nil, activations == nil {
-          _ = try signals.learnerConfiguration()
-          _ = try signals.activationConfiguration()
-        }
-        // Range checks with the sizes known now (a replay's sizes come from its log).
-        let setup = try TrainingSetup(
-          sampleCount: samples ?? SimulationJob.defaultSamples, batchSize: batchSize,
-          plannedEpochs: epochs ?? SimulationJob.defaultEpochs, seed: seed)
-        _ = try RuleCatalog.makeRule(named: rule, options: options, setup: setup)
+        try makeRequest().validate()
       } catch {
         throw ValidationError("\(error)")
       }
     }
 
     public func run() throws {
-      let job = try SimulationJob(command: self)
-      try job.run()
+      try SimulationRun.run(makeRequest())
+    }
+
+    /// The typed request behind this command line.
+    func makeRequest() throws -> SimulationRequest {
+      _ = try RuleCatalog.descriptor(named: rule)
+      let ruleOptions = try RuleOptions.parse(ruleArguments)
+      // A replay ignores the synthetic signals (the manifest's command line leaves them out).
+      let signals = losses == nil && activations == nil ? self.signals : try SignalOptions.parse([])
+      return SimulationRequest(
+        rule: rule, ruleOptions: ruleOptions, samples: samples, epochs: epochs,
+        batchSize: common.batchSize ?? 128, seed: common.seed, outputPath: common.out,
+        lossLogPath: losses, activationLogPath: activations, missing: missing,
+        learner: try signals.learnerConfiguration(),
+        activations: try signals.activationConfiguration(), writesLossLog: writeLossLog,
+        writesActivationLog: writeActivationLog, writesSampleOutcomes: !noSampleOutcomes,
+        reportsProgress: progress || ProgressReporter.isTerminal, commandLine: canonicalArguments)
     }
 
     /// The command line that regenerates this run, every setting explicit.
@@ -136,7 +136,10 @@ extension PruneLab {
       var arguments = ["prunelab", "simulate", "--rule", rule]
       if let samples { arguments += ["--samples", "\(samples)"] }
       if let epochs { arguments += ["--epochs", "\(epochs)"] }
-      arguments += ["--batch-size", "\(batchSize)", "--seed", "\(seed)", "--out", out]
+      arguments += [
+        "--batch-size", "\(common.batchSize ?? 128)", "--seed", "\(common.seed)", "--out",
+        common.out,
+      ]
       if let losses { arguments += ["--losses", losses] }
       if let activations { arguments += ["--activations", activations] }
       if missing != .reject { arguments += ["--missing", missing.rawValue] }

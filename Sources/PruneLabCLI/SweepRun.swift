@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PruneCore
 import PruneReport
+import PruneRuns
 import PruneSweep
 
 extension PruneLab {
@@ -27,6 +28,9 @@ extension PruneLab {
         with the same settings draws, so any row can be rerun alone.
         """)
 
+    @OptionGroup(title: "Run (--out is shared by every shard of the sweep)")
+    var common: RunOptions
+
     @Option(help: "Comma-separated rule names (full data runs at every point anyway).")
     var rules: String
 
@@ -39,26 +43,17 @@ extension PruneLab {
     @Option(help: "Seeds per point; seed k is --seed + k.")
     var seeds: Int = 3
 
-    @Option(help: "First seed.")
-    var seed: UInt64 = 0
-
     @Option(help: "Number of samples N.")
     var samples: Int = 2_000
 
     @Option(help: "Planned epochs E.")
     var epochs: Int = 40
 
-    @Option(help: "Batch size B.")
-    var batchSize: Int = 64
-
     @Option(help: "The slice to run, i/n (1-based).")
     var shard: String = "1/1"
 
     @Option(help: "Points measured at once (threads).")
     var jobs: Int = 1
-
-    @Option(help: "Output folder, shared by every shard of the sweep.")
-    var out: String
 
     @Flag(help: "Print progress on stderr (default: only on a terminal).")
     var progress = false
@@ -69,8 +64,38 @@ extension PruneLab {
     public init() {}
 
     public func run() throws {
-      let job = try SweepJob(command: self)
-      try job.run()
+      try SweepShardRun.run(makeRequest(), conditions: conditions)
+    }
+
+    /// How a point's settings become configurations, over this command's signal options.
+    var conditions: @Sendable (SweepPoint) throws -> SweepConditions {
+      let resolver = SweepSettingsResolver(baseSignalArguments: signals.canonicalArguments)
+      return { try resolver.conditions(for: $0) }
+    }
+
+    /// The typed request behind this command line.
+    func makeRequest() throws -> SweepRequest {
+      SweepRequest(
+        rules: rules.split(separator: ",").map { String($0) },
+        axes: try axes.map(SweepRequest.axis), seedCount: seeds, seed: common.seed,
+        samples: samples, epochs: epochs, batchSize: common.batchSize ?? 64,
+        shard: try SweepShard(parsing: shard), jobs: jobs, outputPath: common.out,
+        reportsProgress: progress || ProgressReporter.isTerminal,
+        signalSettings: signals.canonicalArguments.joined(separator: " "),
+        commandLine: canonicalArguments)
+    }
+
+    /// The command line that regenerates this shard, every setting explicit.
+    var canonicalArguments: [String] {
+      var arguments = ["prunelab", "sweep", "run", "--rules", rules]
+      for axis in axes { arguments += ["--vary", axis] }
+      arguments += [
+        "--seeds", "\(seeds)", "--seed", "\(common.seed)", "--samples", "\(samples)", "--epochs",
+        "\(epochs)", "--batch-size", "\(common.batchSize ?? 64)", "--shard", shard, "--jobs",
+        "\(jobs)", "--out", common.out,
+      ]
+      if progress { arguments.append("--progress") }
+      return arguments + signals.canonicalArguments
     }
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MiniCNN
 import PruneCore
+import PruneRuns
 
 extension PruneLab {
   /// `prunelab train`: trains the ref-cnn under a pruning rule (issue 4, item 5).
@@ -53,6 +54,9 @@ extension PruneLab {
     @Option(help: "The rule: \(RuleCatalog.ruleNames.joined(separator: ", ")).")
     var rule: String
 
+    @OptionGroup(title: "Run")
+    var common: RunOptions
+
     @Option(help: "fashion-mnist or synthetic.")
     var dataset: DatasetName = .fashionMNIST
 
@@ -62,17 +66,8 @@ extension PruneLab {
     @Option(help: "Planned epochs E.")
     var epochs: Int = 30
 
-    @Option(help: "Seed of the weights, the augmentation and the rule's draws.")
-    var seed: UInt64 = 0
-
     @Option(help: "Seed of the training subset and of the synthetic images.")
     var dataSeed: UInt64 = 0
-
-    @Option(help: "Output folder (created if missing).")
-    var out: String
-
-    @Option(help: "Batch size B.")
-    var batchSize: Int = 128
 
     @Option(help: "Learning rate: the maximum of one-cycle, the start of cosine.")
     var lr: Double = 0.1
@@ -149,35 +144,26 @@ extension PruneLab {
 
     public func validate() throws {
       do {
-        _ = try RuleCatalog.descriptor(named: rule)
-        if let stopAfterEpochs {
-          guard checkpoint != nil || resume != nil else {
-            throw PruneLabCLIError.needsOption(
-              option: "--checkpoint FILE", reason: "--stop-after-epochs keeps the run's state there")
-          }
-          guard stopAfterEpochs >= 1 else {
-            throw MiniCNNError.outOfRange(
-              parameter: "stop-after-epochs", value: Double(stopAfterEpochs),
-              allowed: "an integer >= 1")
-          }
-        }
-        let options = try RuleOptions.parse(ruleArguments)
-        _ = try trainerConfiguration()
-        var samples = subset ?? 60_000
-        if dataset == .synthetic {
-          let generated = try synthetic.configuration(seed: dataSeed)
-          samples = subset ?? generated.sampleCount
-        }
-        let setup = try TrainingSetup(
-          sampleCount: samples, batchSize: batchSize, plannedEpochs: epochs, seed: seed)
-        _ = try RuleCatalog.makeRule(named: rule, options: options, setup: setup)
+        try makeRequest().validate()
       } catch {
         throw ValidationError("\(error)")
       }
     }
 
     public func run() throws {
-      try TrainJob(command: self).run()
+      try TrainingRun.run(makeRequest())
+    }
+
+    /// The typed request behind this command line.
+    func makeRequest() throws -> TrainRequest {
+      _ = try RuleCatalog.descriptor(named: rule)
+      return TrainRequest(
+        rule: rule, ruleOptions: try RuleOptions.parse(ruleArguments),
+        dataset: try datasetSource(), trainSubset: subset, testSubset: testSubset,
+        dataSeed: dataSeed, trainer: try trainerConfiguration(), outputPath: common.out,
+        logsLosses: logLosses, logsActivations: logActivations, checkpointPath: checkpoint,
+        resumePath: resume, stopAfterEpochs: stopAfterEpochs, reportsProgress: !quiet,
+        commandLine: canonicalArguments)
     }
 
     /// The trainer's configuration from the options.
@@ -189,13 +175,13 @@ extension PruneLab {
       case .constant: schedule = .constant(rate: lr)
       }
       return try TrainerConfiguration(
-        epochs: epochs, batchSize: batchSize, schedule: schedule,
+        epochs: epochs, batchSize: common.batchSize ?? 128, schedule: schedule,
         optimizer: try SGDConfiguration(
           weightDecay: weightDecay, isNesterov: nesterov,
           exemptsNormalizationAndBiasFromDecay: noDecayOnBn),
         usesBatchNorm: !noBn, labelSmoothing: labelSmoothing, cropPadding: cropPadding,
         horizontalFlip: flip, activationMeasurement: logActivations ? .always : .whenRequired,
-        threadCount: threads, seed: seed, initialization: initialization)
+        threadCount: threads, seed: common.seed, initialization: initialization)
     }
 
     /// Where the images come from.
@@ -210,14 +196,18 @@ extension PruneLab {
     var canonicalArguments: [String] {
       var arguments = [
         "prunelab", "train", "--rule", rule, "--dataset", dataset.rawValue, "--epochs",
-        "\(epochs)", "--seed", "\(seed)", "--data-seed", "\(dataSeed)", "--out", out,
-        "--batch-size", "\(batchSize)", "--lr", "\(lr)", "--schedule", schedule.rawValue,
+        "\(epochs)", "--seed", "\(common.seed)", "--data-seed", "\(dataSeed)", "--out",
+        common.out, "--batch-size", "\(common.batchSize ?? 128)", "--lr", "\(lr)", "--schedule",
+        schedule.rawValue,
         "--weight-decay", "\(weightDecay)", "--label-smoothing", "\(labelSmoothing)",
         "--crop-padding", "\(cropPadding)", "--threads", "\(threads)",
       ]
       if dataset == .fashionMNIST { arguments += ["--data-dir", dataDir] }
       if let subset { arguments += ["--subset", "\(subset)"] }
       if let testSubset { arguments += ["--test-subset", "\(testSubset)"] }
+      if initialization != .kaimingNormal {
+        arguments += ["--initialization", initialization.rawValue]
+      }
       for (flag, isOn) in [
         ("--no-decay-on-bn", noDecayOnBn), ("--nesterov", nesterov), ("--flip", flip),
         ("--no-bn", noBn), ("--log-losses", logLosses), ("--log-activations", logActivations),

@@ -36,17 +36,14 @@ import Testing
   @Test func aValueSetThroughADeclarationIsCheckedLikeTheInit() throws {
     var options = RuleOptions()
     try options.setValue("1.5", forOption: "prune-ratio")
-    #expect(throws: PruneCoreError.outOfRange(parameter: "pruneRatio", value: 1.5, allowed: "[0, 1)")) {
-      _ = try InfoBatchConfiguration.make(options)
-    }
-    #expect(throws: PruneCoreError.outOfRange(parameter: "pruneRatio", value: 1.5, allowed: "[0, 1)")) {
-      _ = try InfoBatchConfiguration(pruneRatio: 1.5)
-    }
+    let ratio = PruneCoreError.outOfRange(parameter: "pruneRatio", value: 1.5, allowed: "[0, 1)")
+    #expect(throws: ratio) { _ = try InfoBatchConfiguration.make(options) }
+    #expect(throws: ratio) { _ = try InfoBatchConfiguration(pruneRatio: 1.5) }
     var groups = RuleOptions()
     try groups.setValue("0", forOption: "groups")
-    #expect(throws: PruneCoreError.outOfRange(parameter: "groupCount", value: 0, allowed: "an integer >= 1")) {
-      _ = try SeTaConfiguration.make(groups)
-    }
+    let count = PruneCoreError.outOfRange(
+      parameter: "groupCount", value: 0, allowed: "an integer >= 1")
+    #expect(throws: count) { _ = try SeTaConfiguration.make(groups) }
   }
 
   @Test func rangesListAndCheckTheSameInterval() {

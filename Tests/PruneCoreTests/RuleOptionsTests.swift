@@ -16,7 +16,9 @@ import Testing
   }
 
   @Test func keepsTheWordsAsWrittenSoTheyParseBack() throws {
-    let words = ["--rescale", "--prune-ratio=0.2", "--no-prune-first-epoch", "--initial-score", "-1"]
+    let words = [
+      "--rescale", "--prune-ratio=0.2", "--no-prune-first-epoch", "--initial-score", "-1",
+    ]
     let options = try RuleOptions.parse(words)
     #expect(options.arguments == words)
     #expect(try RuleOptions.parse(options.arguments) == options)

@@ -1,5 +1,6 @@
 import Foundation
 import PruneCore
+import PruneRuns
 import PruneSignals
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PruneLabCLI
+@testable import PruneRuns
 
 /// The built `prunelab` next to the test bundle (`swift build --build-tests` builds it).
 private let prunelab: URL? = {
@@ -54,7 +55,8 @@ private let gnuParallel: URL? = ["/usr/bin/parallel", "/usr/local/bin/parallel"]
     try runPruneLab(Self.sweep + out)
     let file = folder.url.appendingPathComponent("s/shard-1-of-2.csv")
     let before = try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate]
-    let job = try SweepJob(command: try PruneLab.SweepRun.parse(Array(Self.sweep.dropFirst(2)) + out))
+    let command = try PruneLab.SweepRun.parse(Array(Self.sweep.dropFirst(2)) + out)
+    let job = try SweepShardRun(request: command.makeRequest(), conditions: command.conditions)
     #expect(try job.isAlreadyDone())
     try runPruneLab(Self.sweep + out)
     let after = try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate]

@@ -95,8 +95,8 @@ extension Parameter {
 
   /// An integer of at least `minimum`.
   static func integer(
-    _ name: String, _ property: WritableKeyPath<Configuration, Int> & Sendable, atLeast minimum: Int,
-    key: String? = nil, help: String
+    _ name: String, _ property: WritableKeyPath<Configuration, Int> & Sendable,
+    atLeast minimum: Int, key: String? = nil, help: String
   ) -> Self {
     let key = key ?? camelCased(name)
     return Self(

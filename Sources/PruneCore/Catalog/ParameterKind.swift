@@ -51,7 +51,9 @@ public enum ParameterKind: Sendable, Hashable {
     return text
   }
 
-  private static func invalid(_ text: String, _ option: String, _ expected: String) -> PruneCoreError {
+  private static func invalid(_ text: String, _ option: String, _ expected: String)
+    -> PruneCoreError
+  {
     PruneCoreError.invalidOptionValue(option: option, value: text, expected: expected)
   }
 }

@@ -86,6 +86,15 @@ public enum RuleCatalog {
     return try descriptor.build(options, setup)
   }
 
+  /// Checks, without building it, that rule `name` takes `options` and that their values lie in
+  /// range: what ``makeRule(named:options:setup:)`` would refuse before knowing the sizes.
+  /// - Throws: the errors of ``makeRule(named:options:setup:)``.
+  public static func check(named name: String, options: RuleOptions) throws {
+    let descriptor = try descriptor(named: name)
+    try checkApplicable(options, to: descriptor)
+    try descriptor.check(options)
+  }
+
   /// Rejects options that the rule, or its chosen score, does not take.
   static func checkApplicable(_ options: RuleOptions, to descriptor: RuleDescriptor) throws {
     let accepted = Set(descriptor.options)

@@ -46,6 +46,8 @@ public struct RuleDescriptor: Sendable, Hashable, CustomStringConvertible {
   public let requiredSignals: SignalKinds
   /// Builds the rule from options already checked to apply to it.
   let build: @Sendable (RuleOptions, TrainingSetup) throws -> any PruningRule
+  /// Reads and range-checks the options without building the rule.
+  let check: @Sendable (RuleOptions) throws -> Void
 
   /// The options this rule accepts.
   public var options: [String] { parameters.map(\.option) }
@@ -62,7 +64,7 @@ public struct RuleDescriptor: Sendable, Hashable, CustomStringConvertible {
   ) -> Self {
     Self(
       name: name, summary: summary, parameters: [], usesScore: false, requiredSignals: signals,
-      build: { _, setup in try build(setup) })
+      build: { _, setup in try build(setup) }, check: { _ in })
   }
 
   /// A rule whose parameters are `parameters` of `Configuration`.
@@ -76,7 +78,8 @@ public struct RuleDescriptor: Sendable, Hashable, CustomStringConvertible {
       usesScore: false, requiredSignals: signals,
       build: { options, setup in
         try build(Configuration.make(options, parameters: parameters), setup)
-      })
+      },
+      check: { _ = try Configuration.make($0, parameters: parameters) })
   }
 
   /// A loss-based selector: its own parameters, then the score's (``ScoreChoice``), composed
@@ -92,6 +95,10 @@ public struct RuleDescriptor: Sendable, Hashable, CustomStringConvertible {
         let configuration = try Configuration.make(options)
         let source = try ScoreChoice(options).makeSource(sampleCount: setup.sampleCount)
         return try configuration.makeRule(scoredBy: source, setup: setup)
+      },
+      check: { options in
+        _ = try Configuration.make(options)
+        _ = try ScoreChoice(options)
       })
   }
 }

@@ -59,7 +59,9 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
   public var candidateSamples: [Int] {
     let scores = scoreSource.scores
     let threshold = configuration.candidateThreshold(of: scores)
-    return scores.indices.filter { configuration.isCandidate(score: scores[$0], threshold: threshold) }
+    return scores.indices.filter {
+      configuration.isCandidate(score: scores[$0], threshold: threshold)
+    }
   }
 
   /// Makes epoch `epoch`'s plan.

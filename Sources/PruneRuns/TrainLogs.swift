@@ -96,7 +96,7 @@ final class TrainLogs {
     var text = header + "\n"
     if let epoch {
       guard let existing = try? readText(path) else {
-        throw PruneLabCLIError.missingPartialLog(path: path)
+        throw PruneRunsError.missingPartialLog(path: path)
       }
       for line in existing.split(separator: "\n").dropFirst() {
         guard let comma = line.firstIndex(of: ","), let rowEpoch = Int(line[..<comma]) else {
@@ -126,7 +126,7 @@ final class TrainLogs {
 
   private static func readText(_ path: String) throws -> String {
     guard let file = fopen(path, "r") else {
-      throw PruneLabCLIError.missingPartialLog(path: path)
+      throw PruneRunsError.missingPartialLog(path: path)
     }
     defer { fclose(file) }
     var bytes: [UInt8] = []

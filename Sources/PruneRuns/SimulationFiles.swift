@@ -6,7 +6,7 @@ import PruneReport
 /// The files of a `simulate` run, as bytes: epochs.csv, summary.json, samples.csv,
 /// manifest.json, and any recorded logs. Deterministic: no time, no machine name.
 struct SimulationFiles {
-  let command: PruneLab.Simulate
+  let request: SimulationRequest
   let setup: TrainingSetup
   let result: SimulationResult
   let ruleParameters: [String: String]
@@ -14,10 +14,10 @@ struct SimulationFiles {
   private var extra: [OutputFile] = []
 
   init(
-    command: PruneLab.Simulate, setup: TrainingSetup, result: SimulationResult,
+    request: SimulationRequest, setup: TrainingSetup, result: SimulationResult,
     ruleParameters: [String: String], sourceParameters: [String: String]
   ) {
-    self.command = command
+    self.request = request
     self.setup = setup
     self.result = result
     self.ruleParameters = ruleParameters
@@ -77,17 +77,17 @@ struct SimulationFiles {
   /// `manifest.json`: version, the command that regenerates the folder, seed, every parameter.
   func manifest(outputs: [String]) -> RunManifest {
     var parameters: [String: JSONValue] = [
-      "rule": .string(command.rule),
+      "rule": .string(request.rule),
       "samples": .integer(setup.sampleCount),
       "epochs": .integer(setup.plannedEpochs),
       "batchSize": .integer(setup.batchSize),
       "seed": JSONValue(setup.seed),
       "ruleParameters": .object(ruleParameters.mapValues(JSONValue.string)),
-      "ruleOptions": .array(command.ruleArguments.map(JSONValue.string)),
+      "ruleOptions": .array(request.ruleOptions.arguments.map(JSONValue.string)),
     ]
     parameters["signals"] = .object(sourceParameters.mapValues(JSONValue.string))
     return RunManifest(
-      toolVersion: PruneLabVersion.current, arguments: command.canonicalArguments,
+      toolVersion: PruneLabVersion.current, arguments: request.commandLine,
       seed: setup.seed, parameters: parameters, outputs: outputs)
   }
 

@@ -8,11 +8,12 @@ import PruneReport
 
 /// One line per epoch on standard error, for long runs: only when asked (`--progress`) or when
 /// standard error is a terminal, so scripts and logs stay clean.
-struct ProgressReporter {
+public struct ProgressReporter {
   let isEnabled: Bool
   let plannedEpochs: Int
 
-  static var isTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+  /// True when standard error is a terminal.
+  public static var isTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 
   func report(_ record: EpochRecord) {
     guard isEnabled else { return }

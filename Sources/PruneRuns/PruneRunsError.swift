@@ -1,5 +1,6 @@
-/// Usage errors the command line finds itself (before any library call).
-public enum PruneLabCLIError: Error, Equatable, Sendable, CustomStringConvertible {
+/// Errors of a run's request: a size that disagrees with a log, a missing option, an unreadable
+/// checkpoint or partial log.
+public enum PruneRunsError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A size given on the command line that disagrees with a replayed log.
   case disagreesWithLog(option: String, value: Int, log: String, logValue: Int)
   /// A replay needs a value the log does not hold.

@@ -11,20 +11,26 @@ private struct StopRequested: Error {
 
 /// One `prunelab train` run: load the data, build the trainer and the rule, resume if asked,
 /// train with progress, logs and checkpoints, write the result files.
-struct TrainJob {
-  let command: PruneLab.Train
+public struct TrainingRun {
+  let command: TrainRequest
+
+  /// Runs `request` and writes its files.
+  /// - Throws: the data's, the trainer's, the rule's and the writes' errors.
+  public static func run(_ request: TrainRequest) throws {
+    try request.validate()
+    try TrainingRun(command: request).run()
+  }
 
   func run() throws {
-    let folder = try OutputFolder(path: command.out)
+    let folder = try OutputFolder(path: command.outputPath)
     try folder.checkWritable()
     let data = try TrainingData.load(
-      try command.datasetSource(), trainSubset: command.subset, testSubset: command.testSubset,
+      command.dataset, trainSubset: command.trainSubset, testSubset: command.testSubset,
       seed: command.dataSeed)
-    let configuration = try command.trainerConfiguration()
-    let trainer = try Trainer(configuration: configuration, data: data)
-    let setup = try trainer.ruleSetup(seed: command.seed)
-    let options = try RuleOptions.parse(command.ruleArguments)
-    let rule = try RuleCatalog.makeRule(named: command.rule, options: options, setup: setup)
+    let trainer = try Trainer(configuration: command.trainer, data: data)
+    let setup = try trainer.ruleSetup(seed: command.trainer.seed)
+    let rule = try RuleCatalog.makeRule(
+      named: command.rule, options: command.ruleOptions, setup: setup)
     try train(rule, trainer: trainer, setup: setup, folder: folder)
   }
 
@@ -35,17 +41,18 @@ struct TrainJob {
     var rule = initialRule
     try trainer.checkCompatibility(of: rule)
     var resumedAt: Int?
-    if let resume = command.resume {
+    if let resume = command.resumePath {
       let checkpoint = try TrainCheckpointFile.read(Rule.State.self, from: resume)
       try trainer.resume(from: checkpoint, rule: &rule)
       resumedAt = checkpoint.nextEpoch
     }
     let logs = try TrainLogs(
-      folder: folder.path, logsLosses: command.logLosses, logsActivations: command.logActivations,
+      folder: folder.path, logsLosses: command.logsLosses,
+      logsActivations: command.logsActivations,
       labels: trainer.data.train.labels, resumingAtEpoch: resumedAt)
     var progress = TrainProgress(plannedEpochs: trainer.configuration.epochs)
-    let quiet = command.quiet
-    let checkpointPath = command.checkpoint ?? command.resume
+    let quiet = !command.reportsProgress
+    let checkpointPath = command.checkpointPath ?? command.resumePath
     let epochsURL = try folder.url(for: "epochs.csv")
     let hooks = TrainingHooks<Rule.State>(
       batchTrained: { batch in
@@ -78,7 +85,7 @@ struct TrainJob {
     }
     try logs.finish()
     let files = TrainFiles(
-      command: command, summary: summary, setup: setup, data: trainer.data,
+      request: command, summary: summary, setup: setup, data: trainer.data,
       configuration: trainer.configuration)
     try folder.writeTogether(try files.all(logNames: logs.fileNames))
 

@@ -14,7 +14,7 @@ enum TrainCheckpointFile {
     try AtomicFile.write(try encoder.encode(checkpoint), to: URL(fileURLWithPath: path))
   }
 
-  /// - Throws: ``PruneLabCLIError/unreadableCheckpoint(path:reason:)``.
+  /// - Throws: ``PruneRunsError/unreadableCheckpoint(path:reason:)``.
   static func read<State>(_ type: State.Type, from path: String) throws
     -> TrainingCheckpoint<State>
   {
@@ -22,7 +22,7 @@ enum TrainCheckpointFile {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw PruneLabCLIError.unreadableCheckpoint(path: path, reason: "the file cannot be read")
+      throw PruneRunsError.unreadableCheckpoint(path: path, reason: "the file cannot be read")
     }
     let decoder = JSONDecoder()
     decoder.nonConformingFloatDecodingStrategy = .convertFromString(
@@ -32,7 +32,7 @@ enum TrainCheckpointFile {
     } catch let error as MiniCNNError {
       throw error
     } catch {
-      throw PruneLabCLIError.unreadableCheckpoint(
+      throw PruneRunsError.unreadableCheckpoint(
         path: path, reason: "it is not a checkpoint of this rule (\(error))")
     }
   }

@@ -13,7 +13,7 @@ struct TrainFiles {
     "evaluation_seconds", "final_learning_rate",
   ]
 
-  let command: PruneLab.Train
+  let request: TrainRequest
   let summary: TrainingSummary
   let setup: TrainingSetup
   let data: TrainingData
@@ -73,7 +73,7 @@ struct TrainFiles {
     var parameters: [String: JSONValue] = [
       "rule": .string(summary.rule),
       "ruleParameters": .object(summary.ruleParameters.mapValues(JSONValue.string)),
-      "ruleOptions": .array(command.ruleArguments.map(JSONValue.string)),
+      "ruleOptions": .array(request.ruleOptions.arguments.map(JSONValue.string)),
       "dataset": .string(data.source.name),
       "epochs": .integer(configuration.epochs),
       "batchSize": .integer(configuration.batchSize),
@@ -87,7 +87,7 @@ struct TrainFiles {
       "horizontalFlip": .bool(configuration.horizontalFlip),
       "threads": .integer(configuration.threadCount),
       "openBLASCore": .string(BLASInfo.openBLASCoreName),
-      "dataSeed": .init(command.dataSeed),
+      "dataSeed": .init(request.dataSeed),
       "trainSamples": .integer(data.train.sampleCount),
       "testSamples": .integer(data.test.sampleCount),
       "normalizationMean": .array(data.normalization.mean.map { .number(Double($0)) }),
@@ -98,7 +98,7 @@ struct TrainFiles {
       parameters["synthetic"] = (try? JSONValue(encoding: generator)) ?? .null
     }
     return RunManifest(
-      toolVersion: PruneLabVersion.current, arguments: command.canonicalArguments,
+      toolVersion: PruneLabVersion.current, arguments: request.commandLine,
       seed: configuration.seed, parameters: parameters, outputs: outputs)
   }
 
