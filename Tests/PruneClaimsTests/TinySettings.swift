@@ -15,7 +15,7 @@ enum Tiny {
     trackedCount: 32, alphas: [0.5, 0.9])
   static let bls4 = ProxyQualityClaim.Setting(
     sampleCount: 256, epochs: 10, snapshotEpochs: [4, 9], batchSizes: [64], draws: 2,
-    resamples: 20, alphas: [0.5, 0.9], lossNoises: [0.1, 0.8])
+    resamples: 20, alphas: [0.5, 0.9], lossNoises: [0.1, 0.8], realLog: false)
 
   /// One B-PAS simulation: the generator's defaults, 640 samples, 90 planned epochs.
   static func bpasSimulations() throws -> [BpasSimulationSettings] {

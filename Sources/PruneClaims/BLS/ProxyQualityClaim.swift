@@ -54,6 +54,8 @@ public struct ProxyQualityClaim: Claim {
     var resamples: Int
     var alphas: [Double]
     var lossNoises: [Double]
+    /// Whether the committed Fashion-MNIST loss log (``CommittedLossLog``) is measured too.
+    var realLog: Bool = true
   }
 
   static func setting(for profile: ClaimProfile) -> Setting {
@@ -141,9 +143,33 @@ public struct ProxyQualityClaim: Claim {
         ])
       }
     }
+    // The mini-CNN's per-sample losses on Fashion-MNIST: the statement judged on a real run, at
+    // the official alpha and the trainer's batch size (B = 128) among others.
+    var realPoints: [ProxyQualityPoint] = []
+    if setting.realLog, let log = try CommittedLossLog.fashionMNIST() {
+      context.progress(0.95, "Fashion-MNIST loss log")
+      let table = LossTable(log: log)
+      let last = table.epochCount - 1
+      realPoints = try ProxyQualityMap.measure(
+        table, learner: "mini-CNN, Fashion-MNIST", lossNoise: .nan, alphas: alphas,
+        batchSizes: Array(Set(batchSizes + [128])).sorted(),
+        snapshotEpochs: [1, 4, 9, last].filter { $0 <= last }, resamples: resamples,
+        seed: context.seed, shuffleScores: fault == .scoresShuffled)
+      for p in realPoints where p.epoch == last && p.alpha == Self.officialAlpha {
+        checks.append(
+          ClaimCheck(
+            setting: "mini-CNN, Fashion-MNIST log, alpha = \(p.alpha), B = \(p.batchSize), "
+              + "epoch \(p.epoch + 1)",
+            quantity: "below-mean split agreement with l(e), at least that of l(e − 1)",
+            measured: p.agreement, predicted: p.referenceAgreement,
+            uncertainty: p.differenceError, tolerance: 0, comparison: .atLeast,
+            basis: "bootstrap SE of the paired difference (\(resamples) resamples); threshold: "
+              + "the per-sample loss's own one-epoch agreement"))
+      }
+    }
     context.progress(1, "done")
     return try ProxyQualityReport.result(
-      claim: self, points: points, checks: checks, modelRows: modelRows,
+      claim: self, points: points, realPoints: realPoints, checks: checks, modelRows: modelRows,
       sizes: .init(
         sampleCount: sampleCount, epochs: epochs, snapshotEpochs: snapshotEpochs, alphas: alphas,
         batchSizes: batchSizes, noises: noises, draws: draws, resamples: resamples,
