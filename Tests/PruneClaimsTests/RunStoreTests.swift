@@ -221,3 +221,30 @@ import Testing
     #expect(result.tables.first?.name == "missing-runs")
   }
 }
+
+/// A killed training resumes from its last epoch checkpoint with the same bytes.
+@Suite struct PartialRunTests {
+  private struct Killed: Error {}
+
+  @Test func resumedRunEqualsAnUninterruptedOne() throws {
+    let root = try RunStoreTests.folder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let store = RunStore(root: root.path, profile: .tiny)
+    let provider = try RunTraining.collect(
+      [X1LosslessFrontier()], store: store, seed: ReproduceOptions.defaultSeed, profile: .quick)
+    let request = try #require(provider.requests.first { $0.spec.rule == "infobatch" })
+    let whole = try request.train(nil, nil) { _ in }
+    let partial = store.partialFile(for: request.fingerprint)
+    #expect(throws: Killed.self) {
+      _ = try request.train(nil, partial) { epoch in if epoch == 1 { throw Killed() } }
+    }
+    #expect(FileManager.default.fileExists(atPath: partial.url.path))
+    var epochsAfterResume: [Int] = []
+    let resumed = try request.train(nil, partial) { epochsAfterResume.append($0) }
+    #expect(epochsAfterResume == [1])
+    #expect(!FileManager.default.fileExists(atPath: partial.url.path))
+    #expect(resumed.epochs.map(\.deterministicFields) == whole.epochs.map(\.deterministicFields))
+    #expect(resumed.summary.finalAccuracy == whole.summary.finalAccuracy)
+    #expect(resumed.fingerprint == whole.fingerprint)
+  }
+}

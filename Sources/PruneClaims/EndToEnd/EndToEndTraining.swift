@@ -114,24 +114,41 @@ struct EndToEndTraining {
           label: label, seedIndex: seedIndex, seed: seed, sampleCount: sampleCount,
           originalBatchCount: n0, plannedEpochs: configuration.epochs)
       },
-      train: { epochs, epochDone in
+      train: { epochs, partial, epochDone in
         try self.train(
           rule, configuration: configuration, profile: profile.name, kernel: profile.blasKernel,
-          stopAfter: epochs, epochDone: epochDone)
+          stopAfter: epochs, partial: partial, epochDone: epochDone)
       })
   }
 
   private struct StopAfterEpochs: Error {}
 
   /// Trains one run (at most `stopAfter` epochs) and returns it as the store keeps it.
+  ///
+  /// With `partial`, the run continues from the checkpoint there when one is (a run cut short
+  /// by a killed reproduce, ``PartialRun``), saves one after every epoch and removes it at the
+  /// end; a resumed run ends with the same bytes as an uninterrupted one.
   func train<Rule: PruningRule>(
     _ rule: Rule, configuration: TrainerConfiguration, profile: String, kernel: String,
-    stopAfter: Int? = nil, epochDone: @escaping (Int) -> Void = { _ in }
+    stopAfter: Int? = nil, partial: PartialRunFile? = nil,
+    epochDone: @escaping (Int) throws -> Void = { _ in }
   ) throws -> StoredRun {
     var rule = rule
     let trainer = try Trainer(configuration: configuration, data: data)
     var statistics: [[Int: Double]] = []
     var digests: [String] = []
+    if let partial, let saved = partial.load(PartialRun<Rule.State>.self) {
+      var resumed = rule
+      if (try? trainer.resume(from: saved.checkpoint, rule: &resumed)) != nil,
+        saved.digests.count == saved.checkpoint.records.count
+      {
+        rule = resumed
+        digests = saved.digests
+        statistics = saved.statistics.map { pairs in
+          Dictionary(uniqueKeysWithValues: pairs.map { (Int($0[0]), $0[1]) })
+        }
+      }
+    }
     let hooks = TrainingHooks<Rule.State>(
       batchTrained: { progress in
         let report = progress.report
@@ -142,8 +159,18 @@ struct EndToEndTraining {
       },
       epochFinished: { record in
         digests.append(StoredRun.hex(trainer.network.weightDigest))
-        epochDone(record.epoch)
+        try epochDone(record.epoch)
         if let stopAfter, digests.count >= stopAfter { throw StopAfterEpochs() }
+      },
+      checkpointReady: partial.map { file in
+        { checkpoint in
+          try file.save(
+            PartialRun(
+              checkpoint: checkpoint, digests: digests,
+              statistics: statistics.prefix(digests.count).map { epoch in
+                epoch.keys.sorted().map { [Double($0), epoch[$0]!] }
+              }))
+        }
       })
     do {
       _ = try trainer.train(&rule, hooks: hooks)
@@ -153,6 +180,7 @@ struct EndToEndTraining {
       throw ClaimsError.computationFailed(
         id: rule.name, reason: "\(error); lower the maximum learning rate of the workload")
     }
+    partial?.remove()
     let summary = trainer.summary(of: rule)
     let records = summary.epochs
     while statistics.count < records.count { statistics.append([:]) }

@@ -30,8 +30,11 @@ public final class RunProvider: Sendable {
     public let isBlocked: Bool
     /// True when the store holds it.
     public let isStored: Bool
-    /// Trains the run (at most `epochs` epochs when given), calling `epochDone` after each.
-    let train: (_ epochs: Int?, _ epochDone: @escaping (Int) -> Void) throws -> StoredRun
+    /// Trains the run (at most `epochs` epochs when given; resuming from and checkpointing to
+    /// `partial` when given), calling `epochDone` after each epoch.
+    let train:
+      (_ epochs: Int?, _ partial: PartialRunFile?, _ epochDone: @escaping (Int) throws -> Void) throws
+      -> StoredRun
   }
 
   public let profile: RunProfile
@@ -87,7 +90,7 @@ public final class RunProvider: Sendable {
   func outcome(
     spec: RunSpec, claim: String, label: String, seedIndex: Int, isBlocked: Bool,
     placeholder: () -> TrainingRunOutcome,
-    train: @escaping (Int?, @escaping (Int) -> Void) throws -> StoredRun
+    train: @escaping (Int?, PartialRunFile?, @escaping (Int) throws -> Void) throws -> StoredRun
   ) -> TrainingRunOutcome {
     let fingerprint = spec.fingerprint
     let run = isBlocked ? nil : stored[fingerprint]

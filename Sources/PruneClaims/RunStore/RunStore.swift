@@ -74,6 +74,14 @@ public struct RunStore: Sendable {
     return displayPath(run.spec.fileName)
   }
 
+  /// Where an unfinished run keeps its checkpoint: `<store>/partial/<fingerprint>.json` (not
+  /// committed; `.gitignore` in the folder).
+  public func partialFile(for fingerprint: String) -> PartialRunFile {
+    PartialRunFile(
+      url: url.appendingPathComponent("partial", isDirectory: true)
+        .appendingPathComponent("\(fingerprint).json"))
+  }
+
   /// Deletes every run file of the folder (`reproduce --fresh`); other files stay.
   public func removeAll() throws {
     for name in fileNames() {

@@ -89,7 +89,7 @@ public enum RunTraining {
             missingCount: requests.count - stored, secondsLeft: clock.secondsLeft)
         }
         progress(event(0))
-        let run = try request.train(nil) { epoch in
+        let run = try request.train(nil, store.partialFile(for: request.fingerprint)) { epoch in
           clock.epochFinished()
           progress(event(epoch + 1))
         }
@@ -132,7 +132,7 @@ public enum RunTraining {
           secondsLeft: nil)
       }
       progress(event(0))
-      let retrained = try request.train(length) { progress(event($0 + 1)) }
+      let retrained = try request.train(length, nil) { progress(event($0 + 1)) }
       for (old, new) in zip(stored.epochs, retrained.epochs) {
         let fields = old.differences(from: new)
         if !fields.isEmpty {
