@@ -58,6 +58,9 @@ enum NotebookPages {
       + "`prunelab reproduce`; regenerate with `scripts/reproduce` (quick profile). The same "
       + "verdicts are in [`verdicts.csv`](verdicts.csv); each claim's checks are in "
       + "`data/<ID>-checks.csv`, its raw measurements in `data/`, its figures in `../figures/`.\n\n"
+    text += "Where each rule breaks under controlled noise at matched savings, and claim G-1 (the "
+      + "learner fitted to a real Fashion-MNIST loss log as a stand-in), are on the "
+      + "[stress atlas](stress.md) (`prunelab reproduce --only stress`).\n\n"
     let rows = claims.map { claim -> [String] in
       let entry = ledger.entries[claim.id.uppercased()]
       let link = entry == nil

@@ -87,12 +87,12 @@ public enum StressRealRun {
       ])
     }
     text += table.markdown + "\n"
-    text += "InfoBatch and RePB prune a *random* share of their below-mean candidates, so even "
-      + "on the same log two seeds prune largely different samples (the log-vs-log column): "
-      + "their overlap measures the candidate sets only through that draw, and a fitted "
-      + "learner can at best reach the log-vs-log overlap with the same seed's draws landing on "
-      + "slightly different candidates. SeTa's windows over score groups are deterministic "
-      + "given the scores, so its overlap reads the identity of the samples directly.\n\n"
+    text += "How to read the overlaps: the log-vs-log column is the overlap a rule reaches with "
+      + "itself on the real log when only its own random draws change (another seed). InfoBatch "
+      + "and RePB prune a random share of their below-mean candidates and SeTa draws a random "
+      + "subsample, so that column is the scale of the draw alone; the fitted learner runs with "
+      + "the same seed as the replay, and its overlap above the chance column is the part of "
+      + "the real pruned sets it reproduces through the samples' own losses.\n\n"
     let failing = check.rows.filter { $0.mode == "closed loop" && !$0.holds }.map(\.rule)
     text += "**Verdict G-1: \(check.isFaithful ? "holds" : "fails")**. "
     text += check.isFaithful
