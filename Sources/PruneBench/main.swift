@@ -4,6 +4,7 @@
 //   swift run -c release PruneBench --quick    the same at small sizes
 //   swift run -c release PruneBench --simulation N E   only the simulation, N samples x E epochs
 //   swift run -c release PruneBench cnn ...    the MiniCNN throughput benchmark
+//   swift run -c release PruneBench read-log FILE   check + read a loss log epoch by epoch
 //   swift run -c release PruneBench selection [--sizes N,N] [--repetitions R] [--only a,b]
 //                                              every rule's selection work (Selection/)
 import PruneCore
@@ -59,6 +60,7 @@ func format(_ value: Double, _ decimals: Int = 3) -> String {
 /// InfoBatch's epoch plan (mean, candidates, kept subset, weights, shuffle) over `n` scores,
 /// next to a plain sum and a full sort of the same scores.
 func benchmarkPlan(sampleCount n: Int, repetitions: Int) throws {
+  PeakMemory.reset()
   let setup = try TrainingSetup(sampleCount: n, batchSize: 128, plannedEpochs: 200, seed: 1)
   var rule = try InfoBatch(setup: setup)
   _ = try rule.plan(forEpoch: 0)
@@ -88,11 +90,13 @@ func benchmarkPlan(sampleCount n: Int, repetitions: Int) throws {
     "plan N=\(n) (best of \(repetitions), CPU): \(format(planSeconds * 1e3)) ms (trains \(planned)); "
       + "sum \(format(sumSeconds * 1e3)) ms; sort \(format(sortSeconds * 1e3)) ms; "
       + "plan/sum \(format(planSeconds / sumSeconds, 1))x; "
-      + "plan/sort \(format(planSeconds / sortSeconds, 3))x")
+      + "plan/sort \(format(planSeconds / sortSeconds, 3))x; "
+      + "peak memory \(format(PeakMemory.megabytes(), 1)) MiB")
 }
 
 /// A whole InfoBatch + BLS simulation on the synthetic learner.
 func benchmarkSimulation(sampleCount n: Int, epochs: Int) throws {
+  PeakMemory.reset()
   let setup = try TrainingSetup(sampleCount: n, batchSize: 128, plannedEpochs: epochs, seed: 1)
   var rule = try InfoBatch(
     configuration: InfoBatchConfiguration(), scoreSource: BatchLossScore(sampleCount: n),
@@ -110,7 +114,9 @@ func benchmarkSimulation(sampleCount n: Int, epochs: Int) throws {
     "simulation infobatch+bls N=\(n) x \(epochs) epochs: \(format(seconds, 2)) s wall, "
       + "\(format(cpu, 2)) s CPU; "
       + "saved \(format(result.summary.savedFraction, 4)); "
-      + "\(format(seconds / iterations * 1e9, 1)) ns per trained sample")
+      + "\(format(seconds / iterations * 1e9, 1)) ns per trained sample; "
+      + "peak memory \(format(PeakMemory.megabytes(), 1)) MiB "
+      + "(raw state: scores, weights, plan = \(format(Double(n) * 24 / 1_048_576, 1)) MiB)")
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -124,6 +130,31 @@ func option(_ flag: String, in arguments: [String]) -> String? {
   return arguments[index + 1]
 }
 
+if arguments.first == "read-log", arguments.count == 2 {
+  // Reading a loss log the way `prunelab simulate --losses` does: the checking pass, then every
+  // epoch in order (bench/compare-replay).
+  do {
+    PeakMemory.reset()
+    let start = processorSeconds()
+    let file = try LossLogFile.open(path: arguments[1])
+    let opened = processorSeconds()
+    var values: [Double] = []
+    var total = 0.0
+    for epoch in 0..<file.epochCount {
+      try file.readEpoch(epoch, into: &values)
+      total += values[0]
+    }
+    consume(total)
+    let read = processorSeconds()
+    print(
+      "read-log n=\(file.sampleCount) epochs=\(file.epochCount) check_seconds=\(opened - start) "
+        + "epochs_seconds=\(read - opened) peak_rss_mb=\(format(PeakMemory.megabytes(), 1))")
+    exit(0)
+  } catch {
+    print("PruneBench read-log failed: \(error)")
+    exit(1)
+  }
+}
 if arguments.first == "selection" {
   do {
     let sizes = (option("--sizes", in: arguments) ?? "1280000,14000000")

@@ -12,7 +12,8 @@ import PruneCore
 /// - `bpas`: B-PAS's end-of-epoch drop decisions over the batches of 128 and the next plan;
 /// - `bls-update`, `loss-update`: one epoch of BLS / per-sample loss score updates, batch by batch;
 /// - `sum`: a plain sum of the N scores (``ScoreStatistics/sum(of:)``).
-/// Prints `selection case=NAME n=N seconds=S` (best CPU seconds of the repetitions).
+/// Prints `selection case=NAME n=N seconds=S peak_rss_mb=M` (best CPU seconds of the
+/// repetitions; peak resident memory of the case, the scores included).
 enum SelectionBenchmark {
   static let cases = [
     "infobatch-exact", "infobatch-bernoulli", "seta", "repb", "bpas", "bls-update",
@@ -23,8 +24,11 @@ enum SelectionBenchmark {
     for n in sampleCounts {
       let scores = uniformScores(count: n, seed: 3)
       for name in cases where only?.contains(name) ?? true {
+        PeakMemory.reset()
         let seconds = try time(name, scores: scores, repetitions: repetitions)
-        print("selection case=\(name) n=\(n) seconds=\(seconds)")
+        print(
+          "selection case=\(name) n=\(n) seconds=\(seconds) "
+            + "peak_rss_mb=\(format(PeakMemory.megabytes(), 1))")
       }
     }
   }

@@ -51,7 +51,13 @@ public enum OptimalKMeans1D {
         let layer = Layer(
           index: c, costs: table, previous: UnsafePointer(before.baseAddress!),
           current: now.baseAddress!, split: splits.baseAddress! + c * m)
-        layer.solve(low: c, high: m - 1, optimumLow: c, optimumHigh: m - 1)
+        if c < k - 1 {
+          layer.solve(low: c, high: m - 1, optimumLow: c, optimumHigh: m - 1)
+        } else {
+          // The last layer is needed at m - 1 only: the recursion's right spine gives it,
+          // visiting the same nodes with the same ranges, so the same split.
+          layer.solveRightSpine(low: c, high: m - 1, optimumLow: c, optimumHigh: m - 1)
+        }
         swap(&before, &now)
       }
       var ends = [Int](repeating: 0, count: k)
@@ -73,11 +79,22 @@ public enum OptimalKMeans1D {
     let current: UnsafeMutablePointer<Double>
     let split: UnsafeMutablePointer<Int32>
 
-    /// Fills `current[low...high]`, knowing the optimal split lies in
-    /// `optimumLow...optimumHigh` (divide and conquer on the monotone split points).
-    func solve(low: Int, high: Int, optimumLow: Int, optimumHigh: Int) {
-      guard low <= high else { return }
-      let mid = (low + high) / 2
+    /// What ``solve(low:high:optimumLow:optimumHigh:)`` computes at its right-most nodes, down to
+    /// `current[high]`, without the left subtrees (which do not change those nodes' ranges).
+    func solveRightSpine(low: Int, high: Int, optimumLow: Int, optimumHigh: Int) {
+      var low = low
+      var optimumLow = optimumLow
+      while low <= high {
+        let mid = (low + high) / 2
+        optimumLow = best(at: mid, optimumLow: optimumLow, optimumHigh: optimumHigh)
+        low = mid + 1
+      }
+    }
+
+    /// Fills `current[mid]` and `split[mid]` from the starts in `optimumLow...optimumHigh` (the
+    /// first best one wins) and returns the best start.
+    @inline(__always)
+    func best(at mid: Int, optimumLow: Int, optimumHigh: Int) -> Int {
       var best = Double.infinity
       var bestStart = max(index, optimumLow)
       var start = max(index, optimumLow)
@@ -92,6 +109,15 @@ public enum OptimalKMeans1D {
       }
       current[mid] = best
       split[mid] = Int32(bestStart)
+      return bestStart
+    }
+
+    /// Fills `current[low...high]`, knowing the optimal split lies in
+    /// `optimumLow...optimumHigh` (divide and conquer on the monotone split points).
+    func solve(low: Int, high: Int, optimumLow: Int, optimumHigh: Int) {
+      guard low <= high else { return }
+      let mid = (low + high) / 2
+      let bestStart = best(at: mid, optimumLow: optimumLow, optimumHigh: optimumHigh)
       solve(low: low, high: mid - 1, optimumLow: optimumLow, optimumHigh: bestStart)
       solve(low: mid + 1, high: high, optimumLow: bestStart, optimumHigh: optimumHigh)
     }
