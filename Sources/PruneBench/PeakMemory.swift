@@ -25,7 +25,8 @@ enum PeakMemory {
       let text = String(
         decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
       if text.hasPrefix("VmHWM:") {
-        let kilobytes = text.dropFirst(6).split(separator: " ").first.flatMap { Double($0) } ?? 0
+        let fields = text.dropFirst(6).split { $0 == " " || $0 == "\t" || $0 == "\n" }
+        let kilobytes = fields.first.flatMap { Double($0) } ?? 0
         return kilobytes / 1024
       }
     }
