@@ -7,10 +7,10 @@
 ///
 /// Draws per epoch, from the generator of `(seed, epoch)`: the subset (selection sampling over
 /// 0..<N, ``SeededGenerator/ascendingSubset(count:of:)``), then one shuffle of it.
-public struct DynamicRandom: PruningRule {
+public struct DynamicRandom: CursorOnlyRule {
   public let configuration: RandomBaselineConfiguration
   public let setup: TrainingSetup
-  public private(set) var cursor = EpochCursor()
+  public var cursor = EpochCursor()
 
   public init(configuration: RandomBaselineConfiguration = .standard, setup: TrainingSetup) {
     self.configuration = configuration
@@ -27,28 +27,14 @@ public struct DynamicRandom: PruningRule {
   public func prunes(epoch: Int) -> Bool { epoch > 0 || configuration.prunesFirstEpoch }
 
   public mutating func plan(forEpoch epoch: Int) throws -> EpochPlan {
-    try cursor.beginEpoch(epoch)
-    var generator = epochGenerator(seed: setup.seed, epoch: epoch)
     let count = setup.sampleCount
-    var samples: [Int]
-    var weight = 1.0
-    if prunes(epoch: epoch) {
-      samples = generator.ascendingSubset(count: configuration.keptCount(ofSamples: count), of: count)
-      weight = configuration.keptWeight
-    } else {
-      samples = Array(0..<count)
+    guard prunes(epoch: epoch) else {
+      return try shuffledPlan(forEpoch: epoch) { _ in Array(0..<count) }
     }
-    samples = generator.shuffled(samples)
-    let weights = [Double](repeating: weight, count: samples.count)
-    return EpochPlan(epoch: epoch, samples: samples, weights: weights, batchSize: setup.batchSize)
+    let kept = configuration.keptCount(ofSamples: count)
+    return try shuffledPlan(forEpoch: epoch, weight: configuration.keptWeight) { generator in
+      generator.ascendingSubset(count: kept, of: count)
+    }
   }
 
-  public mutating func record(_ report: BatchReport) throws { try cursor.checkReport(report) }
-  public mutating func finishEpoch(_ epoch: Int) throws { try cursor.finishEpoch(epoch) }
-
-  public struct State: Codable, Sendable, Equatable {
-    public var cursor: EpochCursor
-  }
-  public var state: State { State(cursor: cursor) }
-  public mutating func restore(_ state: State) throws { cursor = state.cursor }
 }
