@@ -58,7 +58,8 @@ enum ReproduceStress {
   {
     let path = URL(fileURLWithPath: repository).appendingPathComponent(realLogPath).path
     let bytes = try GzipFile.read(
-      path: path, missingHint: "run prunelab reproduce from the repository (it reads the "
+      path: path,
+      missingHint: "run prunelab reproduce from the repository (it reads the "
         + "committed log \(realLogPath))")
     let log = try LossLog.parse(csv: bytes, name: realLogPath)
     let fit = try LearnerFit(log: log, seed: seed)
@@ -73,7 +74,9 @@ enum ReproduceStress {
       let elapsed = Date().timeIntervalSince(started)
       let left = elapsed / Double(done) * Double(total - done)
       FileHandle.standardError.write(
-        Data("stress (around the fit): \(done)/\(total) cells, about \(Int(left.rounded())) s left\n".utf8))
+        Data(
+          "stress (around the fit): \(done)/\(total) cells, about \(Int(left.rounded())) s left\n"
+            .utf8))
     }
     return try StressRealRun.section(
       provenance: provenance, fit: fit, check: check, atlas: atlas, budgets: budgets,

@@ -14,7 +14,8 @@ public enum FullDataLog {
       sampleCount: learner.sampleCount, batchSize: min(256, learner.sampleCount),
       plannedEpochs: epochs, seed: 0)
     var rule = FullData(setup: setup)
-    _ = try Simulation.run(&rule, on: &source, options: SimulationOptions(recordsSampleOutcomes: false))
+    _ = try Simulation.run(
+      &rule, on: &source, options: SimulationOptions(recordsSampleOutcomes: false))
     guard let log = source.recordedLog else {
       throw PruneSweepError.badCalibrationLog("the learner recorded no log")
     }

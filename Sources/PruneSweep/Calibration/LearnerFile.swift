@@ -40,7 +40,9 @@ public enum LearnerFile {
     case .constant(let value):
       difficulty = .object(["kind": "constant", "value": .number(value)])
     case .logNormal(let median, let sigma):
-      difficulty = .object(["kind": "log-normal", "median": .number(median), "sigma": .number(sigma)])
+      difficulty = .object([
+        "kind": "log-normal", "median": .number(median), "sigma": .number(sigma),
+      ])
     case .gamma(let shape, let scale):
       difficulty = .object(["kind": "gamma", "shape": .number(shape), "scale": .number(scale)])
     }
@@ -86,7 +88,8 @@ public enum LearnerFile {
     }
     func number(_ name: String, in object: JSONValue = knobs) throws -> Double {
       guard let value = object[name]?.doubleValue else {
-        throw PruneSweepError.badLearnerFile(path: path, reason: "knob \"\(name)\" is missing or not a number")
+        throw PruneSweepError.badLearnerFile(
+          path: path, reason: "knob \"\(name)\" is missing or not a number")
       }
       return value
     }
@@ -97,9 +100,11 @@ public enum LearnerFile {
     switch shape["kind"]?.stringValue {
     case "constant": difficulty = .constant(try number("value", in: shape))
     case "log-normal":
-      difficulty = .logNormal(median: try number("median", in: shape), sigma: try number("sigma", in: shape))
+      difficulty = .logNormal(
+        median: try number("median", in: shape), sigma: try number("sigma", in: shape))
     case "gamma":
-      difficulty = .gamma(shape: try number("shape", in: shape), scale: try number("scale", in: shape))
+      difficulty = .gamma(
+        shape: try number("shape", in: shape), scale: try number("scale", in: shape))
     default:
       throw PruneSweepError.badLearnerFile(
         path: path, reason: "difficulty kind is not constant, log-normal or gamma")
@@ -110,7 +115,8 @@ public enum LearnerFile {
     default: heavy = try number("heavyTailDegrees")
     }
     guard let classes = knobs["classCount"]?.intValue else {
-      throw PruneSweepError.badLearnerFile(path: path, reason: "knob \"classCount\" is missing or not an integer")
+      throw PruneSweepError.badLearnerFile(
+        path: path, reason: "knob \"classCount\" is missing or not an integer")
     }
     guard case .bool(let weights) = knobs["weightsCountAsVisits"] else {
       throw PruneSweepError.badLearnerFile(

@@ -133,8 +133,10 @@ public struct LearnerFit: Sendable {
     let scale = 1.482_602_218_505_602 * mad
     // The lower tail only, doubled: forgetting raises losses (one-sided outliers) but never
     // lowers them, so the falls measure the noise alone.
-    let tail = residuals.isEmpty || scale == 0
-      ? 0 : 2 * Double(residuals.filter { $0 - center < -4 * scale }.count) / Double(residuals.count)
+    let tail =
+      residuals.isEmpty || scale == 0
+      ? 0
+      : 2 * Double(residuals.filter { $0 - center < -4 * scale }.count) / Double(residuals.count)
     let nu = NoiseTails.degrees(forTailShare: tail)
     let sigma = mad / NoiseTails.medianAbsolute(nu: nu)
 
@@ -163,9 +165,12 @@ public struct LearnerFit: Sendable {
     var rate = 0.0
     if rise > simulated {
       var lower = (p: 0.0, j: simulated)
-      var upper = (p: 0.5, j: try Self.simulatedRise(
-        base, rate: 0.5, difficulties: difficulties, mislabelled: mislabelled, epochs: epochs,
-        clean: clean, sigma: sigma, seed: seed))
+      var upper = (
+        p: 0.5,
+        j: try Self.simulatedRise(
+          base, rate: 0.5, difficulties: difficulties, mislabelled: mislabelled, epochs: epochs,
+          clean: clean, sigma: sigma, seed: seed)
+      )
       if rise >= upper.j {
         (rate, simulated) = upper
       } else {

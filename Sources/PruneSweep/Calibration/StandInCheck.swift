@@ -68,7 +68,8 @@ public struct StandInCheck: Sendable, Hashable {
     let setup = try TrainingSetup(
       sampleCount: log.sampleCount, batchSize: batchSize, plannedEpochs: log.epochCount,
       seed: seed)
-    let learnerLog = try FullDataLog.record(try fit.sampleLearner(seed: seed), epochs: log.epochCount)
+    let learnerLog = try FullDataLog.record(
+      try fit.sampleLearner(seed: seed), epochs: log.epochCount)
     var rows: [Row] = []
     let otherSeed = try TrainingSetup(
       sampleCount: log.sampleCount, batchSize: batchSize, plannedEpochs: log.epochCount,

@@ -52,7 +52,8 @@ public struct StressAtlas: Sendable {
       throw PruneSweepError.badGrid("knob \(knob.id) has no values")
     }
     guard setup.seedCount >= 2 else {
-      throw PruneSweepError.badGrid("the stress atlas needs at least 2 seeds, got \(setup.seedCount)")
+      throw PruneSweepError.badGrid(
+        "the stress atlas needs at least 2 seeds, got \(setup.seedCount)")
     }
     self.setup = setup
     self.rules = rules
@@ -89,7 +90,8 @@ public struct StressAtlas: Sendable {
     jobs: Int, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
   ) throws -> [StressMeasurement] {
     let cells = self.cells
-    let results = Mutex([Result<[StressMeasurement], any Error>?](repeating: nil, count: cells.count))
+    let results = Mutex(
+      [Result<[StressMeasurement], any Error>?](repeating: nil, count: cells.count))
     let next = Atomic<Int>(0)
     let done = Atomic<Int>(0)
     DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, cells.count))) { _ in
@@ -118,7 +120,8 @@ public struct StressAtlas: Sendable {
     let trainingSetup = try TrainingSetup(
       sampleCount: setup.samples, batchSize: conditions.batchSize, plannedEpochs: setup.epochs,
       seed: seed)
-    let full = try SweepRunner.simulate(FullData(setup: trainingSetup), conditions.sweep, trainingSetup)
+    let full = try SweepRunner.simulate(
+      FullData(setup: trainingSetup), conditions.sweep, trainingSetup)
     let fullLoss = SweepMeasurement.measure(full.0, learner: full.1, fullDataLoss: nil)
       .finalExpectedLoss
     return try rules.filter(knob.applies).map { rule in

@@ -26,20 +26,24 @@ public enum StressFigures {
       """
     for (k, knob) in knobs.enumerated() {
       let x = left + cellWidth * (Double(k) + 0.5)
-      svg += "<text x=\"\(format(x))\" y=\"\(format(top - 10))\" text-anchor=\"middle\">"
+      svg +=
+        "<text x=\"\(format(x))\" y=\"\(format(top - 10))\" text-anchor=\"middle\">"
         + "\(escaped(knob.id))</text>\n"
     }
     for (r, rule) in rules.enumerated() {
       let y = top + cellHeight * Double(r)
-      svg += "<text x=\"\(format(left - 8))\" y=\"\(format(y + cellHeight / 2 + 4))\" "
+      svg +=
+        "<text x=\"\(format(left - 8))\" y=\"\(format(y + cellHeight / 2 + 4))\" "
         + "text-anchor=\"end\">\(escaped(rule))</text>\n"
       for (k, knob) in knobs.enumerated() {
         let x = left + cellWidth * Double(k)
         let point = points.first { $0.rule == rule && $0.knob == knob.id }
         let (fill, label) = cell(point, knob: knob)
-        svg += "<rect x=\"\(format(x + 1))\" y=\"\(format(y + 1))\" width=\"\(format(cellWidth - 2))\" "
+        svg +=
+          "<rect x=\"\(format(x + 1))\" y=\"\(format(y + 1))\" width=\"\(format(cellWidth - 2))\" "
           + "height=\"\(format(cellHeight - 2))\" fill=\"\(fill)\"/>\n"
-        svg += "<text x=\"\(format(x + cellWidth / 2))\" y=\"\(format(y + cellHeight / 2 + 4))\" "
+        svg +=
+          "<text x=\"\(format(x + cellWidth / 2))\" y=\"\(format(y + cellHeight / 2 + 4))\" "
           + "text-anchor=\"middle\">\(escaped(label))</text>\n"
       }
     }
@@ -50,7 +54,8 @@ public enum StressFigures {
     ]
     for (i, (color, text)) in legend.enumerated() {
       let x = left + Double(i) * 150
-      svg += "<rect x=\"\(format(x))\" y=\"\(format(legendY - 11))\" width=\"14\" height=\"14\" "
+      svg +=
+        "<rect x=\"\(format(x))\" y=\"\(format(legendY - 11))\" width=\"14\" height=\"14\" "
         + "fill=\"\(color)\"/>\n<text x=\"\(format(x + 20))\" y=\"\(format(legendY))\">"
         + "\(text)</text>\n"
     }

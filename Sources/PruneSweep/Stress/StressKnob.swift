@@ -43,7 +43,9 @@ public struct StressRule: Sendable, Hashable {
     try bls.setValue("bls", forOption: "score")
     let ratio = (option: "prune-ratio", range: 0.0...0.9, scale: SavingsCalibration.Scale.linear)
     let rho = (option: "rho", range: 0.0...0.95, scale: SavingsCalibration.Scale.linear)
-    let threshold = (option: "delta-end", range: 1e-6...1.0, scale: SavingsCalibration.Scale.logarithmic)
+    let threshold = (
+      option: "delta-end", range: 1e-6...1.0, scale: SavingsCalibration.Scale.logarithmic
+    )
     return [
       StressRule(name: "infobatch", catalogName: "infobatch", budget: ratio),
       StressRule(name: "seta", catalogName: "seta", budget: ratio),
@@ -123,17 +125,20 @@ public struct StressKnob: Sendable {
       conditions.sweep.learner = try conditions.sweep.learner.with(labelNoiseFraction: value)
     },
     StressKnob(
-      id: "forgetting", title: "forgetting rate per sample and epoch", values: [0, 0.05, 0.1, 0.2, 0.4]
+      id: "forgetting", title: "forgetting rate per sample and epoch",
+      values: [0, 0.05, 0.1, 0.2, 0.4]
     ) { conditions, value in
       conditions.sweep.learner = try conditions.sweep.learner.with(forgettingRate: value)
     },
     StressKnob(
-      id: "imbalance", title: "class imbalance (largest / smallest class)", values: [1, 3, 10, 30, 100]
+      id: "imbalance", title: "class imbalance (largest / smallest class)",
+      values: [1, 3, 10, 30, 100]
     ) { conditions, value in
       conditions.sweep.learner = try conditions.sweep.learner.with(imbalanceRatio: value)
     },
     StressKnob(
-      id: "duplicates", title: "duplicate fraction (exact copies)", values: [0, 0.1, 0.25, 0.5, 0.75]
+      id: "duplicates", title: "duplicate fraction (exact copies)",
+      values: [0, 0.1, 0.25, 0.5, 0.75]
     ) { conditions, value in
       conditions.sweep.duplicateFraction = value
     },

@@ -38,9 +38,10 @@ public struct StressMeasurement: Sendable, Hashable {
   static func measure(
     rule: StressRule, conditions: StressConditions, setup trainingSetup: TrainingSetup,
     fullDataLoss: Double, calibrationTolerance: Double
-  ) throws -> (SweepMeasurement, random: (ratio: Double, saved: Double, loss: Double)?,
-    guarantee: StressGuarantee.Outcome?)
-  {
+  ) throws -> (
+    SweepMeasurement, random: (ratio: Double, saved: Double, loss: Double)?,
+    guarantee: StressGuarantee.Outcome?
+  ) {
     let built = try RuleCatalog.makeRule(
       named: rule.catalogName, options: rule.options, setup: trainingSetup)
     let (result, learner) = try SweepRunner.simulate(built, conditions.sweep, trainingSetup)
@@ -75,7 +76,9 @@ public struct StressMeasurement: Sendable, Hashable {
       try randomRule(match.parameter), conditions.sweep, trainingSetup)
     let random = SweepMeasurement.measure(
       randomResult, learner: randomLearner, fullDataLoss: fullDataLoss)
-    return (measurement, (match.parameter, random.savedFraction, random.finalExpectedLoss), guarantee)
+    return (
+      measurement, (match.parameter, random.savedFraction, random.finalExpectedLoss), guarantee
+    )
   }
 }
 

@@ -60,7 +60,8 @@ public enum StressPage {
     ]
     for knob in atlas.knobs {
       files.append(
-        OutputFile(name: "figures/stress-\(knob.id).svg", text: try StressFigures.knob(knob, breaks)))
+        OutputFile(
+          name: "figures/stress-\(knob.id).svg", text: try StressFigures.knob(knob, breaks)))
     }
     var page = "# Stress atlas: where each rule breaks, at matched savings\n\n"
     page += """
@@ -101,17 +102,20 @@ public enum StressPage {
     page += try budgetTable(budgets) + "\n"
     page += "## At a glance\n\n"
     page += "![Breaking points, rules × knobs](../figures/stress-atlas.svg)\n\n"
-    page += "*Figure S.1.* Breaking point of every rule under every knob (red: not better than "
+    page +=
+      "*Figure S.1.* Breaking point of every rule under every knob (red: not better than "
       + "random at the mildest value; green: no breaking point in the range; grey: the knob "
       + "does not apply).\n\n"
     page += try glanceTable(atlas, breaks) + "\n"
     for (number, knob) in atlas.knobs.enumerated() {
-      page += try knobSection(knob, number: number + 2, atlas: atlas, points: points, breaks: breaks)
+      page += try knobSection(
+        knob, number: number + 2, atlas: atlas, points: points, breaks: breaks)
     }
     page += try behaviourSection(atlas, points)
     page += try guaranteeSection(atlas, points)
     page += extraSections
-    page += "## Data\n\nEvery point: [`data/stress-points.csv`](data/stress-points.csv); every "
+    page +=
+      "## Data\n\nEvery point: [`data/stress-points.csv`](data/stress-points.csv); every "
       + "breaking point with its tolerance and interval: "
       + "[`data/stress-breaking-points.csv`](data/stress-breaking-points.csv).\n"
     files.append(OutputFile(name: "notebooks-md/stress.md", text: page))
@@ -119,7 +123,9 @@ public enum StressPage {
   }
 
   static func budgetTable(_ budgets: [StressAtlas.Budget]) throws -> String {
-    var table = try MarkdownTable(header: ["rule", "budget option", "value", "saved at base", "note"])
+    var table = try MarkdownTable(header: [
+      "rule", "budget option", "value", "saved at base", "note",
+    ])
     for budget in budgets {
       try table.append([
         budget.rule, budget.option, budget.value.map { f($0) } ?? "default",
@@ -128,6 +134,24 @@ public enum StressPage {
     }
     return table.markdown
   }
+
+  /// What a knob does to the learner, where it is not obvious.
+  static let knobNotes: [String: String] = [
+    "imbalance": "In this learner the classes set only the labels: a sample's loss does not "
+      + "depend on its class, so loss-based rules cannot see the imbalance and B-PAS's "
+      + "activations ignore it too, so every value gives the same runs: a breaking point that "
+      + "moved with this knob would be a bug (one at the mildest value is the rule's own). "
+      + "The knob is the negative control of the atlas.",
+    "duplicates": "A share of the N samples are exact copies of others (`DuplicatedLearner`): "
+      + "copies show the same loss and training one trains the other, so pruning one copy costs "
+      + "little; the learner's global progress counts the extra steps on the same samples.",
+    "batch-size": "Only the BLS-scored rules: BLS sees each sample through its batch's mean "
+      + "loss, so a larger batch mixes more composition noise into the score (claims BLS-2 to "
+      + "BLS-4). Full data and matched random run at the same B as the rule.",
+    "heavy-tail": "The loss noise ε is Student-t with ν degrees of freedom instead of Gaussian, "
+      + "at the base σ; ν = 1.2 has no finite variance.",
+    "forgetting": "Each epoch a sample loses half of its exposure with this probability.",
+  ]
 
   static func learnerText(_ learner: LearnerConfiguration) -> String {
     "ℓ_0 = \(f(learner.initialLoss)), ℓ_floor = \(f(learner.lossFloor)), η = "
@@ -170,6 +194,7 @@ public enum StressPage {
   ) throws -> String {
     var text = "## Knob: \(knob.title)\n\n"
     text += "Values, mildest first: \(knob.values.map(knob.label).joined(separator: ", ")).\n\n"
+    if let note = knobNotes[knob.id] { text += note + "\n\n" }
     var table = try MarkdownTable(header: [
       "rule", knob.id, "saved", "excess over full", "matched r", "excess over random (± sd)",
       "τ", "breaking point",
@@ -181,11 +206,13 @@ public enum StressPage {
         }
         let ratios = mine.compactMap(\.matchedRandomRatio)
         let ratio = ratios.isEmpty ? "unmatched" : f(ratios.reduce(0, +) / Double(ratios.count))
-        let excess = point.meanExcessOverRandom[v].map { mean in
-          f(mean) + (point.sdExcessOverRandom[v].map { " ± " + f($0) } ?? "")
-        } ?? "no matched random"
+        let excess =
+          point.meanExcessOverRandom[v].map { mean in
+            f(mean) + (point.sdExcessOverRandom[v].map { " ± " + f($0) } ?? "")
+          } ?? "no matched random"
         try table.append([
-          v == 0 ? point.rule : "", knob.label(value), NumberFormat.fixed(point.meanSavedFraction[v], decimals: 3),
+          v == 0 ? point.rule : "", knob.label(value),
+          NumberFormat.fixed(point.meanSavedFraction[v], decimals: 3),
           f(point.meanExcessOverFull[v]), ratio, excess, v == 0 ? f(point.tolerance) : "",
           v == 0 ? breakText(point, knob) : "",
         ])
@@ -193,7 +220,8 @@ public enum StressPage {
     }
     text += table.markdown + "\n"
     text += "![\(knob.id)](../figures/stress-\(knob.id).svg)\n\n"
-    text += "*Figure S.\(number).* Excess final loss over dynamic random at the rule's own saved "
+    text +=
+      "*Figure S.\(number).* Excess final loss over dynamic random at the rule's own saved "
       + "fraction against \(knob.axisLabel) (mean over seeds, bars ± one sd).\n\n"
     return text
   }
@@ -202,7 +230,8 @@ public enum StressPage {
     -> String
   {
     var text = "## What the learner knows and a real run hides\n\n"
-    text += "Spearman's ρ between a clean sample's difficulty and the number of times the rule "
+    text +=
+      "Spearman's ρ between a clean sample's difficulty and the number of times the rule "
       + "trained it (> 0: the rule spends its iterations on hard samples), at each knob's mildest "
       + "value; and, under label noise, the share of trained iterations spent on mislabelled "
       + "samples over their share of the data (1: neutral; > 1: the rule over-trains wrong "
@@ -220,8 +249,10 @@ public enum StressPage {
       }.compactMap(\.run.difficultySpearman)
       let rho = reference.isEmpty ? "n/a" : f(reference.reduce(0, +) / Double(reference.count))
       let ratios = noisy.map { q -> String in
-        let values = points.filter { $0.rule == rule.name && $0.knob == "label-noise" && $0.value == q }
-          .compactMap(\.run.mislabelledIterationRatio)
+        let values = points.filter {
+          $0.rule == rule.name && $0.knob == "label-noise" && $0.value == q
+        }
+        .compactMap(\.run.mislabelledIterationRatio)
         return values.isEmpty ? "n/a" : f(values.reduce(0, +) / Double(values.count))
       }
       try table.append([rule.name, rho] + ratios)
@@ -233,7 +264,8 @@ public enum StressPage {
     -> String
   {
     var text = "## Guarantees under stress\n\n"
-    text += "Each paper's guarantee, checked on every point of the atlas: InfoBatch's rescaled "
+    text +=
+      "Each paper's guarantee, checked on every point of the atlas: InfoBatch's rescaled "
       + "soft pruning keeps the expected weight per sample-epoch at 1 (Σ trained weights / (N E) "
       + "within 0.02 of 1); RePB's candidate pool is never empty (every planned epoch trains a "
       + "sample); B-PAS's retained batches never increase from one epoch to the next.\n\n"
@@ -242,12 +274,17 @@ public enum StressPage {
     ])
     for rule in atlas.rules {
       guard let name = StressGuarantee.name(of: rule) else { continue }
-      let mine = points.filter { $0.rule == rule.name }.compactMap { p in p.guarantee.map { (p, $0) } }
+      let mine = points.filter { $0.rule == rule.name }.compactMap { p in
+        p.guarantee.map { (p, $0) }
+      }
       let held = mine.filter { $0.1.holds }.count
       let values = mine.map(\.1.value)
-      let range = values.isEmpty
+      let range =
+        values.isEmpty
         ? "n/a" : "\(f(values.min() ?? 0)) to \(f(values.max() ?? 0))"
-      let failure = mine.first { !$0.1.holds }.map { "\($0.0.knob) = \(CSVValue.format($0.0.value)), seed \($0.0.seed)" }
+      let failure = mine.first { !$0.1.holds }.map {
+        "\($0.0.knob) = \(CSVValue.format($0.0.value)), seed \($0.0.seed)"
+      }
       try table.append([rule.name, name, "\(held) / \(mine.count)", range, failure ?? "none"])
     }
     return text + table.markdown + "\n"

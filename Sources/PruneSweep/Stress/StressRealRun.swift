@@ -25,7 +25,10 @@ public enum StressRealRun {
     return [
       copy("loss-noise", values: [0.25, 0.5, 1, 2, 4].map { min(100, $0 * sigma) }),
       copy("heavy-tail", values: [.infinity, 10, 4, 2, 1.2]),
-      copy("label-noise", values: q > 0 ? [0, q / 2, q, 2 * q, 4 * q].map { min(0.9, $0) } : [0, 0.05, 0.1, 0.2, 0.4]),
+      copy(
+        "label-noise",
+        values: q > 0
+          ? [0, q / 2, q, 2 * q, 4 * q].map { min(0.9, $0) } : [0, 0.05, 0.1, 0.2, 0.4]),
       copy("forgetting", values: [0, 0.05, 0.1, 0.2, 0.4]),
       copy("batch-size", values: [32, 64, 128, 256, 512]),
     ].compactMap { $0 }
@@ -54,7 +57,8 @@ public enum StressRealRun {
     let f = StressPage.f
     var text = "## Around a real run: the mini-CNN on Fashion-MNIST\n\n"
     text += provenance + "\n\n"
-    text += "`prunelab calibrate` fitted the learner to that log (method: `LearnerFit`, "
+    text +=
+      "`prunelab calibrate` fitted the learner to that log (method: `LearnerFit`, "
       + "`prunelab calibrate --help`): ℓ_0 = \(f(c.initialLoss)), ℓ_floor = \(f(c.lossFloor)), "
       + "η = \(f(c.learningSpeed)) per visit (γ folded in), difficulty "
       + "log-normal with σ_d = \(f(sigmaOf(c))), loss noise σ = \(f(c.noiseLevel)) "
@@ -65,7 +69,8 @@ public enum StressRealRun {
       + "\(c.classCount) classes, imbalance \(f(c.imbalanceRatio)).\n\n"
 
     text += "### G-1: is the fitted learner a faithful stand-in?\n\n"
-    text += "Each rule (at its catalog defaults, B = \(check.batchSize), seed \(check.seed)) "
+    text +=
+      "Each rule (at its catalog defaults, B = \(check.batchSize), seed \(check.seed)) "
       + "runs on the real log replayed and on the per-sample fitted learner; per epoch the saved "
       + "fractions and the pruned sets are compared (`StandInCheck`). Tolerances, stated before "
       + "measuring: mean |Δ saved| ≤ \(f(StandInCheck.savedTolerance)) and mean Jaccard "
@@ -87,7 +92,8 @@ public enum StressRealRun {
       ])
     }
     text += table.markdown + "\n"
-    text += "How to read the overlaps: the log-vs-log column is the overlap a rule reaches with "
+    text +=
+      "How to read the overlaps: the log-vs-log column is the overlap a rule reaches with "
       + "itself on the real log when only its own random draws change (another seed). InfoBatch "
       + "and RePB prune a random share of their below-mean candidates and SeTa draws a random "
       + "subsample, so that column is the scale of the draw alone; the fitted learner runs with "
@@ -95,26 +101,30 @@ public enum StressRealRun {
       + "the real pruned sets it reproduces through the samples' own losses.\n\n"
     let failing = check.rows.filter { $0.mode == "closed loop" && !$0.holds }.map(\.rule)
     text += "**Verdict G-1: \(check.isFaithful ? "holds" : "fails")**. "
-    text += check.isFaithful
+    text +=
+      check.isFaithful
       ? "On this log the fitted learner reproduces every rule's per-epoch saving and pruned set "
         + "within the tolerances.\n\n"
       : "The fitted learner is not a faithful stand-in for "
         + failing.joined(separator: ", ") + " on this log: sweeps around it describe the "
         + "learner's regime, not this run's sample by sample.\n\n"
     text += "![G-1 per-epoch saved fraction](../figures/stress-g1-saved-fraction.svg)\n\n"
-    text += "*Figure S.R1.* Per-epoch saved fraction of each rule on the real log (replayed) and "
+    text +=
+      "*Figure S.R1.* Per-epoch saved fraction of each rule on the real log (replayed) and "
       + "on the fitted learner (closed loop).\n\n"
 
     let breaks = StressPage.breakingPoints(atlas, points)
     text += "### The atlas around the fit\n\n"
-    text += "The same atlas with the fitted learner as base (N = \(atlas.setup.samples), B = "
+    text +=
+      "The same atlas with the fitted learner as base (N = \(atlas.setup.samples), B = "
       + "\(atlas.setup.batchSize), E = \(atlas.setup.epochs), S = \(atlas.setup.seedCount) seeds, "
       + "\(atlas.pointCount) rule points), each knob moving around its fitted value; rule "
       + "budgets calibrated to \(CSVValue.format(StressPage.budgetTarget)) at the fit:\n\n"
     text += try StressPage.budgetTable(budgets) + "\n"
     text += try StressPage.glanceTable(atlas, breaks) + "\n"
     text += "![Breaking points around the fit](../figures/stress-fmnist-atlas.svg)\n\n"
-    text += "*Figure S.R2.* Breaking points around the fitted Fashion-MNIST regime. Every point "
+    text +=
+      "*Figure S.R2.* Breaking points around the fitted Fashion-MNIST regime. Every point "
       + "is in [`data/stress-fmnist-points.csv`](data/stress-fmnist-points.csv); the G-1 "
       + "comparison per epoch in [`data/stress-g1.csv`](data/stress-g1.csv).\n\n"
 
