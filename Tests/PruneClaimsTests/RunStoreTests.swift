@@ -200,25 +200,46 @@ import Testing
     }
   }
 
-  @Test func missingRunsMakeAPageThatSaysSo() throws {
+  /// X-1's page after removing the stored runs whose names start with `prefix`.
+  static func x1Page(withoutRunsStartingWith prefix: String) throws -> ClaimResult? {
     let root = try Self.folder()
     defer { try? FileManager.default.removeItem(at: root) }
     _ = try Reproduction.run(Self.options(root))
     let store = Self.store(root)
-    let names = store.fileNames()
-    try FileManager.default.removeItem(at: store.url.appendingPathComponent(names[0]))
+    let removed = store.fileNames().filter { $0.hasPrefix(prefix) }
+    #expect(!removed.isEmpty)
+    for name in removed {
+      try FileManager.default.removeItem(at: store.url.appendingPathComponent(name))
+    }
     let provider = RunProvider(profile: .tiny, mode: .assemble, stored: try store.load())
     let outcomes = ClaimRunner.run(
       [X1LosslessFrontier()], profile: .quick, seed: ReproduceOptions.defaultSeed, jobs: 1,
       runs: provider)
-    guard case .finished(let result) = outcomes[0] else {
-      Issue.record("X-1 failed")
-      return
-    }
+    guard case .finished(let result) = outcomes[0] else { return nil }
+    return result
+  }
+
+  @Test func missingReferenceRunsMakeAPageThatSaysSo() throws {
+    // Without full data no rule's lossless test can be computed: nothing decides.
+    let result = try #require(try Self.x1Page(withoutRunsStartingWith: "full-"))
     #expect(result.verdict == .notTestable)
     #expect(result.checks.isEmpty)
     #expect(result.notTestableReason.contains("missing"))
     #expect(result.tables.first?.name == "missing-runs")
+  }
+
+  @Test func aPartialPageDecidesOnlyOnStoredRules() throws {
+    // B-PAS's runs are missing: X-1 keeps the checks of the rules whose runs are stored, marks
+    // B-PAS as waiting and lists its runs.
+    let result = try #require(try Self.x1Page(withoutRunsStartingWith: "bpas-"))
+    #expect(!result.checks.isEmpty)
+    #expect(result.checks.allSatisfy { !$0.setting.hasPrefix("bpas") })
+    #expect(result.verdict != .notTestable)
+    #expect(result.tables.last?.name == "missing-runs")
+    #expect(result.tables.last?.rows.allSatisfy { $0[0].hasPrefix("bpas-") } == true)
+    #expect(result.discussion.hasPrefix("Partial page"))
+    let lossless = try #require(result.tables.first { $0.name == "lossless-points" })
+    #expect(lossless.rows.contains { $0[0] == "bpas" && $0[1] == "waiting for runs" })
   }
 }
 

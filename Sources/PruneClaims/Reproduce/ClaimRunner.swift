@@ -62,7 +62,10 @@ public enum ClaimRunner {
             let outcome: ClaimOutcome
             do {
               let result = try claim.run(in: context)
-              outcome = .finished(context.runs.map { MissingRuns.page(for: result, runs: $0) } ?? result)
+              let isPartial = (claim as? any TrainingBasedClaim)?.assemblesFromStoredRunsOnly ?? false
+              outcome = .finished(
+                context.runs.map { MissingRuns.page(for: result, runs: $0, isPartial: isPartial) }
+                  ?? result)
             } catch {
               outcome = .failed(
                 id: claim.id, family: claim.family, title: claim.title, reason: "\(error)")

@@ -1,10 +1,15 @@
 /// The page of a training-based claim whose runs are not all in the store (issue 10): it says
-/// how many are present and which are missing, and decides nothing — its numbers would come
-/// from placeholders.
+/// how many are present and which are missing. It decides nothing — its numbers would come
+/// from placeholders — unless the claim computes its checks from stored runs only
+/// (``TrainingBasedClaim/assemblesFromStoredRunsOnly``): then the page keeps those checks and
+/// says that it is partial.
 enum MissingRuns {
-  /// `result` itself when every run was stored; otherwise a result without checks whose
-  /// verdict is "not testable here", listing the missing runs.
-  static func page(for result: ClaimResult, runs: ClaimRuns) -> ClaimResult {
+  /// `result` itself when every run was stored; otherwise, listing the missing runs, either a
+  /// result without checks whose verdict is "not testable here" or, with `isPartial` and at
+  /// least one check, the result with its checks kept and marked partial.
+  static func page(for result: ClaimResult, runs: ClaimRuns, isPartial: Bool = false)
+    -> ClaimResult
+  {
     let missing = runs.missing
     guard runs.requestedCount > 0 else { return result }
     guard !missing.isEmpty else {
@@ -32,6 +37,23 @@ enum MissingRuns {
         [$0.spec.shortName, $0.label, $0.isBlocked ? "pending" : $0.fingerprint,
          $0.isBlocked ? "yes" : "no"]
       }, showOnPage: true)
+    if isPartial, !result.checks.isEmpty {
+      let note = "Partial page: \(present) of \(total) training runs of the \(profile) profile "
+        + "are in the run store; \(unique.count) are missing (listed below). Every check on this "
+        + "page uses stored runs only, so the verdict answers for the rules already trained; "
+        + "the others are marked as waiting. Train the rest with `prunelab reproduce --runs "
+        + "\(profile) --train --only \(result.id)`. "
+      return ClaimResult(
+        id: result.id, family: result.family, title: result.title, statement: result.statement,
+        equation: result.equation,
+        setting: result.setting + [
+          ("run profile", runs.profile.summary),
+          ("runs", "\(present) of \(total) stored, \(unique.count) missing (partial page)"),
+        ],
+        checks: result.checks, tables: result.tables + [table], figures: result.figures,
+        discussion: note + result.discussion, notTestableReason: result.notTestableReason,
+        modelQuestion: result.modelQuestion)
+    }
     let reason = "\(present) of \(total) training runs of the \(profile) profile are in the run "
       + "store (notebooks-md/data/runs/\(profile)/); \(unique.count) are missing, so no check "
       + "can be computed yet. Train them with `prunelab reproduce --runs \(profile) --train "
