@@ -39,7 +39,8 @@ public struct BPAS6BatchNormSignal: Claim {
   func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
     let withBN = try EndToEndTraining(workload: workload, context: context)
     let withoutBN = withBN.withBatchNorm(false)
-    let settings = BPASThresholdSetting.settings(for: context.runProfile)
+    let settings = try BPASThresholdSetting.settings(
+      for: context.runProfile, training: withBN, baseSeed: context.seed)
     var outcomes: [TrainingRunOutcome] = []
     var groups: [(String, [TrainingRunOutcome])] = []
     var checks: [ClaimCheck] = []
@@ -47,10 +48,13 @@ public struct BPAS6BatchNormSignal: Claim {
     for (index, thresholds) in settings.enumerated() {
       context.progress(Double(index) / 2, thresholds.label)
       let choice = thresholds.choice
-      let bnRuns = try choice.trainAllSeeds(with: withBN, baseSeed: context.seed)
-        .map { relabel($0, "\(choice.label) with BN") }
-      let plainRuns = try choice.trainAllSeeds(with: withoutBN, baseSeed: context.seed)
-        .map { relabel($0, "\(choice.label) without BN") }
+      let bnRuns = try choice.trainAllSeeds(
+        with: withBN, baseSeed: context.seed, isDerivedFromPlaceholder: thresholds.isPlaceholder
+      ).map { relabel($0, "\(choice.label) with BN") }
+      let plainRuns = try choice.trainAllSeeds(
+        with: withoutBN, baseSeed: context.seed,
+        isDerivedFromPlaceholder: thresholds.isPlaceholder
+      ).map { relabel($0, "\(choice.label) without BN") }
       outcomes += bnRuns + plainRuns
       groups += [(bnRuns[0].label, bnRuns), (plainRuns[0].label, plainRuns)]
       checks.append(
@@ -83,7 +87,7 @@ public struct BPAS6BatchNormSignal: Claim {
       equation: "roughness = mean_{b,t} |Xbar_t(b) - Xbar_{t-1}(b)| / Xbar_{t-1}(b)\n"
         + "roughness(BN) <= roughness(no BN),   DSI(BN) >= DSI(no BN)",
       setting: workload.settingRows
-        + settings.map { ($0.choice.label, $0.label) }
+        + settings.flatMap(\.settingRows)
         + [("networks", "ref-cnn with BN and the same network without BN, same seeds")],
       checks: checks,
       tables: [EndToEndTables.summary(groups), roughnessTable, EndToEndTables.runs(outcomes)],

@@ -11,20 +11,26 @@ import PruneCore
 /// checkpoints and no logs; they collect X̄ of every batch through the trainer's batch hook.
 struct EndToEndTraining {
   var workload: EndToEndWorkload
-  let data: TrainingData
+  private(set) var data: TrainingData
   /// Whether the network has BatchNorm (BPAS-6 trains it without).
   var usesBatchNorm = true
   /// The run store's view for the claim; nil trains every run in memory (unit tests).
   let runs: ClaimRuns?
   /// The data's fingerprint (only with a store).
-  let dataFingerprint: DataFingerprint?
+  private(set) var dataFingerprint: DataFingerprint?
+  /// The seed the data (and its subsets) were drawn with.
+  let dataSeed: UInt64
 
-  init(workload: EndToEndWorkload, data: TrainingData, usesBatchNorm: Bool = true) {
+  init(
+    workload: EndToEndWorkload, data: TrainingData, usesBatchNorm: Bool = true,
+    dataSeed: UInt64 = 0
+  ) {
     self.workload = workload
     self.data = data
     self.usesBatchNorm = usesBatchNorm
     self.runs = nil
     self.dataFingerprint = nil
+    self.dataSeed = dataSeed
   }
 
   /// The training of a claim: through the context's run store when it has one (the data is
@@ -32,6 +38,7 @@ struct EndToEndTraining {
   init(workload: EndToEndWorkload, context: ClaimContext, usesBatchNorm: Bool = true) throws {
     self.workload = workload
     self.usesBatchNorm = usesBatchNorm
+    self.dataSeed = context.seed
     if let runs = context.runs {
       let loaded = try runs.provider.data(for: workload, seed: context.seed)
       data = loaded.data
@@ -48,6 +55,21 @@ struct EndToEndTraining {
   func withEpochs(_ epochs: Int) -> EndToEndTraining {
     var copy = self
     copy.workload = workload.withEpochs(epochs)
+    return copy
+  }
+
+  /// The same recipe and store on a stratified subset of `count` training images (drawn with
+  /// ``dataSeed``; B-PAS's threshold calibration, ``BPASThresholdSetting``).
+  func withTrainSubset(_ count: Int) throws -> EndToEndTraining {
+    var copy = self
+    copy.workload = workload.withTrainSubset(count)
+    if let runs {
+      let loaded = try runs.provider.data(for: copy.workload, seed: dataSeed)
+      copy.data = loaded.data
+      copy.dataFingerprint = loaded.fingerprint
+    } else {
+      copy.data = try copy.workload.loadData(seed: dataSeed)
+    }
     return copy
   }
 

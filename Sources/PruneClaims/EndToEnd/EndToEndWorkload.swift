@@ -52,6 +52,14 @@ public struct EndToEndWorkload: Sendable, Hashable {
       initialization: initialization)
   }
 
+  /// The same workload on a stratified training subset of `count` images.
+  public func withTrainSubset(_ count: Int) -> EndToEndWorkload {
+    EndToEndWorkload(
+      source: source, trainSubset: count, testSubset: testSubset, epochs: epochs,
+      batchSize: batchSize, maximumLearningRate: maximumLearningRate, seedCount: seedCount,
+      initialization: initialization)
+  }
+
   /// The same workload with another number of seeds.
   public func withSeeds(_ count: Int) -> EndToEndWorkload {
     EndToEndWorkload(

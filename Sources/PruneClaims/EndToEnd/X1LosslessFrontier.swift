@@ -30,7 +30,7 @@ public struct X1LosslessFrontier: Claim {
         ("seta", [RuleChoice(label: "seta", ruleName: "seta")]),
         ("seta-bls", [RuleChoice(label: "seta+bls", ruleName: "seta", options: [("score", "bls")])]),
         ("random", [randomAtInfoBatchSaving]),
-        ("bpas", [BPASThresholdSetting.scaled.choice]),
+        ("bpas", [bpasCalibrated]),
       ]
     }
     let ratios = ["0.5"]
@@ -51,7 +51,7 @@ public struct X1LosslessFrontier: Claim {
       ),
       ("repb", family("repb", option: "rho")),
       ("random", family("random", option: "prune-ratio")),
-      ("bpas", BPASThresholdSetting.all.reversed().map(\.choice)),
+      ("bpas", [bpasCalibrated, BPASThresholdSetting.paper.choice]),
     ]
   }
 
@@ -60,6 +60,10 @@ public struct X1LosslessFrontier: Claim {
   /// Dynamic random pruning; its ratio is set from InfoBatch's measured saving in ``run(in:)``.
   static let randomAtInfoBatchSaving = RuleChoice(
     label: "random at infobatch's saving", ruleName: "random")
+
+  /// B-PAS with thresholds calibrated the paper's way (``BPASThresholdSetting/calibrated(training:baseSeed:)``);
+  /// its thresholds are set from the calibration run in ``run(in:)``.
+  static let bpasCalibrated = RuleChoice(label: "bpas calibrated on 10%", ruleName: "bpas")
 
   /// Dynamic random's prune ratio that saves `saved` of the sample-iterations over E epochs
   /// (epoch 0 trains every sample): `r = saved E / (E - 1)`, rounded to 4 decimals so the
@@ -111,6 +115,7 @@ public struct X1LosslessFrontier: Claim {
     var detectableRows: [[String]] = []
     var done = 1.0
     let isFullStored = !fullRuns.contains(where: \.isPlaceholder)
+    var calibrationRows: [(String, String)] = []
     for index in rules.indices {
       let rule = rules[index].0
       var points: [(saved: Double, accuracy: SeedStatistics)] = []
@@ -128,6 +133,14 @@ public struct X1LosslessFrontier: Claim {
             options: [("prune-ratio", Self.randomRatio(saved: saved, epochs: workload.epochs))])
           rules[index].1 = [choice]
           isDerived = infoBatch.contains(where: \.isPlaceholder)
+        }
+        if choice == Self.bpasCalibrated {
+          let thresholds = try BPASThresholdSetting.calibrated(
+            training: training, baseSeed: context.seed)
+          choice = thresholds.choice
+          rules[index].1 = rules[index].1.map { $0 == Self.bpasCalibrated ? choice : $0 }
+          isDerived = thresholds.isPlaceholder
+          calibrationRows = thresholds.calibration?.settingRows ?? []
         }
         let isReference = choice == Self.infoBatchDefault
         let runs = try choice.trainAllSeeds(
@@ -196,7 +209,7 @@ public struct X1LosslessFrontier: Claim {
       equation: "lossless  <=>  mean(acc_rule) >= mean(acc_full) - std(acc_full)\n"
         + "saved = 1 - trained sample-iterations / (N E)",
       setting: workload.settingRows
-        + rules.flatMap { $0.1.map { ($0.label, $0.optionText) } },
+        + rules.flatMap { $0.1.map { ($0.label, $0.optionText) } } + calibrationRows,
       checks: checks,
       tables: [
         EndToEndTables.summary(groups.filter { !$0.1.contains(where: \.isPlaceholder) }),

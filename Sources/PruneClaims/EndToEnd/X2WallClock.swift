@@ -30,7 +30,7 @@ public struct X2WallClock: TimingBasedClaim {
       return [
         X1LosslessFrontier.infoBatchDefault,
         RuleChoice(label: "infobatch+bls", ruleName: "infobatch", options: [("score", "bls")]),
-        RuleChoice(label: "seta", ruleName: "seta"), BPASThresholdSetting.scaled.choice,
+        RuleChoice(label: "seta", ruleName: "seta"), X1LosslessFrontier.bpasCalibrated,
       ]
     }
     return [
@@ -55,7 +55,15 @@ public struct X2WallClock: TimingBasedClaim {
 
   func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
     let training = try EndToEndTraining(workload: workload, context: context)
-    let rules = Self.rules(for: context.runProfile)
+    var rules = Self.rules(for: context.runProfile)
+    // B-PAS's calibrated thresholds, as X-1 sets them (the same runs).
+    var blocked: RuleChoice?
+    if let index = rules.firstIndex(of: X1LosslessFrontier.bpasCalibrated) {
+      let thresholds = try BPASThresholdSetting.calibrated(
+        training: training, baseSeed: context.seed)
+      rules[index] = thresholds.choice
+      if thresholds.isPlaceholder { blocked = thresholds.choice }
+    }
     let choices = [RuleChoice.fullData] + rules
     let repetitions = Self.repetitions(for: context)
     var runsByChoice = [[TrainingRunOutcome]](repeating: [], count: choices.count)
@@ -69,7 +77,9 @@ public struct X2WallClock: TimingBasedClaim {
         for (index, choice) in choices.enumerated() {
           let done = Double((seedIndex * repetitions + repetition) * choices.count + index)
           context.progress(done / steps, "\(choice.label), seed \(seedIndex)")
-          let run = try choice.train(with: training, baseSeed: context.seed, seedIndex: seedIndex)
+          let run = try choice.train(
+            with: training, baseSeed: context.seed, seedIndex: seedIndex,
+            isDerivedFromPlaceholder: choice == blocked)
           fastest[index] = try Self.faster(fastest[index], run)
         }
       }
