@@ -15,7 +15,7 @@ extension PruneLab {
         verdicts.csv, data/*.csv and figures/*.svg under --out. The same seed and profile give \
         the same bytes, whatever --jobs is (timing-based claims excepted).
 
-        The end-to-end claims (BLS-5, RePB-4, BPAS-4/6/7, X-1, X-2) are assembled from the run \
+        The end-to-end claims (BLS-5/6, RePB-4, BPAS-4/6/7, X-1, X-2) are assembled from the run \
         store notebooks-md/data/runs/<profile>/ (--runs paper by default): one file per training \
         run, keyed by a fingerprint of everything that decides its bytes. Missing paper runs are \
         trained only with --train (or --shard i/n, which trains one slice and writes no page; \

@@ -35,10 +35,22 @@ import Testing
     #expect(result.family == .bls)
   }
 
+  @Test func bls6() throws {
+    let result = try BLS6SeTaHostAndRandom().run(in: Self.context, workload: Self.tiny())
+    Self.expectWellFormed(result, id: "BLS-6")
+    #expect(result.family == .bls)
+    #expect(result.decidingChecks.count == 3 && result.sanityChecks.count == 1)
+    for check in result.sanityChecks { #expect(check.verdict == .holds) }
+    let summary = try #require(result.tables.first { $0.name == "summary" })
+    #expect(summary.rows.map(\.[0]) == ["seta", "seta+bls", BLS6SeTaHostAndRandom.randomLabel])
+  }
+
   @Test func repb4() throws {
     let result = try RePB4AccuracyOrdering().run(in: Self.context, workload: Self.tiny())
     Self.expectWellFormed(result, id: "RePB-4")
-    #expect(result.checks.count == 3)
+    // Per target: two matched-budget checks (our model) and two orderings (the statement).
+    #expect(result.checks.count == 4)
+    #expect(result.checks.filter { $0.answer == .model }.count == 2)
   }
 
   @Test func bpas4() throws {
@@ -101,6 +113,8 @@ import Testing
     let families = Dictionary(
       uniqueKeysWithValues: ClaimRegistry.crossRuleClaims.map { ($0.id, $0.family) })
     #expect(families["BLS-5"] == .bls)
+    #expect(ClaimRegistry.all.first { $0.id == "BLS-6" }?.family == .bls)
+    #expect(ClaimRegistry.ids.firstIndex(of: "BLS-6") == ClaimRegistry.ids.firstIndex(of: "BLS-5")! + 1)
     #expect(families["RePB-4"] == .repb)
     #expect(
       families["BPAS-4"] == .bpas && families["BPAS-6"] == .bpas && families["BPAS-7"] == .bpas)

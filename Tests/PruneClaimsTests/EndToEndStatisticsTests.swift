@@ -63,11 +63,27 @@ import Testing
 
   @Test func matchedSavingCheckUsesItsTolerance() {
     let matched = EndToEndTables.equalCheck(
-      setting: "s", quantity: "q", a: [0.33, 0.35], b: [0.30, 0.31], tolerance: 0.05)
+      setting: "s", quantity: "q", a: [0.33, 0.35], b: [0.30, 0.31], tolerance: 0.05,
+      toleranceBasis: "test")
     #expect(matched.verdict == .holds)
     #expect(abs(matched.measured - 0.035) < 1e-12)
     let unmatched = EndToEndTables.equalCheck(
-      setting: "s", quantity: "q", a: [0.5, 0.52], b: [0.3, 0.3], tolerance: 0.05)
+      setting: "s", quantity: "q", a: [0.5, 0.52], b: [0.3, 0.3], tolerance: 0.05,
+      toleranceBasis: "test")
     #expect(unmatched.verdict == .fails)
+    #expect(unmatched.basis.contains("tolerance 0.05: test"))
+  }
+
+  @Test func sameAccuracyToleranceIsTheReferenceSpread() {
+    // reference sd = 0.01 sqrt 2; differences 0.004, 0.006: mean 0.005 within it.
+    let same = EndToEndTables.sameAccuracyCheck(
+      setting: "s", quantity: "q", candidate: [0.894, 0.916], reference: [0.89, 0.91],
+      referenceName: "r")
+    #expect(abs(same.tolerance - 0.01 * 2.0.squareRoot()) < 1e-12)
+    #expect(same.verdict == .holds)
+    let worse = EndToEndTables.sameAccuracyCheck(
+      setting: "s", quantity: "q", candidate: [0.80, 0.81], reference: [0.89, 0.91],
+      referenceName: "r")
+    #expect(worse.verdict == .fails)
   }
 }

@@ -1,19 +1,19 @@
 /// BLS-5: InfoBatch and RePB driven by BLS scores reach about the same pruning ratio and final
-/// accuracy as with true per-sample losses (claims.md BLS-5; paper: CIFAR-10 95.5 vs 95.6 at
-/// 30%).
+/// accuracy as with true per-sample losses (claims.md BLS-5; BLS paper, CVPR 2026, arXiv
+/// 2604.04681: CIFAR-10 95.5 vs 95.6 at 30%).
 ///
 /// For each seed k, the same network initialisation and rule seed train with `score loss` and
-/// `score bls` (alpha 0.9); the differences are paired by seed. Tolerances, fixed before any
-/// run: 0.05 in saved fraction ("about the same pruning ratio") and 0.01 in accuracy (one
-/// point; the paper's gap is 0.1 point).
+/// `score bls` (alpha 0.9); the differences are paired by seed. Both checks per rule are evidence
+/// for the paper's statement (a BLS that ranks samples wrongly changes what is pruned, so the
+/// saving or the accuracy), each with the seed-paired standard error as uncertainty:
+/// - saved fraction, bls − loss: equal within ±1 percentage point (issue 9's matched-budget
+///   definition of "the same pruning ratio");
+/// - final accuracy, bls − loss: equal within one seed standard deviation of the loss-driven
+///   rule's accuracy (cnn.md's lossless convention).
 public struct BLS5DropInEquivalence: Claim {
   public let id = "BLS-5"
   public let family = ClaimFamily.bls
   public let title = "Drop-in equivalence on the mini-CNN"
-
-  /// Tolerances (absolute).
-  static let savedTolerance = 0.05
-  static let accuracyTolerance = 0.01
 
   public init() {}
 
@@ -63,43 +63,72 @@ public struct BLS5DropInEquivalence: Claim {
   func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
     let training = try EndToEndTraining(workload: workload, context: context)
     let pairs = Self.pairs(for: context.runProfile)
+    var trained: [Pair] = []
+    for (index, (loss, bls)) in pairs.enumerated() {
+      context.progress(Double(index) / Double(pairs.count), loss.label)
+      trained.append(
+        Pair(
+          loss: loss, lossRuns: try loss.trainAllSeeds(with: training, baseSeed: context.seed),
+          bls: bls, blsRuns: try bls.trainAllSeeds(with: training, baseSeed: context.seed)))
+    }
+    return result(trained, workload: workload)
+  }
+
+  /// One rule's runs with true losses and with BLS scores.
+  struct Pair {
+    let loss: RuleChoice
+    let lossRuns: [TrainingRunOutcome]
+    let bls: RuleChoice
+    let blsRuns: [TrainingRunOutcome]
+  }
+
+  /// The result from the runs (the negative controls pass broken ones).
+  func result(_ pairs: [Pair], workload: EndToEndWorkload) -> ClaimResult {
     var outcomes: [TrainingRunOutcome] = []
     var groups: [(String, [TrainingRunOutcome])] = []
     var checks: [ClaimCheck] = []
-    for (index, (loss, bls)) in pairs.enumerated() {
-      context.progress(Double(index) / Double(pairs.count), loss.label)
-      let lossRuns = try loss.trainAllSeeds(with: training, baseSeed: context.seed)
-      let blsRuns = try bls.trainAllSeeds(with: training, baseSeed: context.seed)
-      outcomes += lossRuns + blsRuns
-      groups += [(loss.label, lossRuns), (bls.label, blsRuns)]
-      let rule = loss.ruleName
+    for pair in pairs {
+      outcomes += pair.lossRuns + pair.blsRuns
+      groups += [(pair.loss.label, pair.lossRuns), (pair.bls.label, pair.blsRuns)]
+      let rule = pair.loss.ruleName
       checks.append(
         EndToEndTables.equalCheck(
           setting: "\(rule): bls vs loss", quantity: "saved fraction, bls - loss",
-          a: blsRuns.map(\.savedFraction), b: lossRuns.map(\.savedFraction),
-          tolerance: Self.savedTolerance))
+          a: pair.blsRuns.map(\.savedFraction), b: pair.lossRuns.map(\.savedFraction),
+          tolerance: EndToEndTables.matchedSavingTolerance,
+          toleranceBasis: EndToEndTables.matchedSavingBasis))
       checks.append(
-        EndToEndTables.equalCheck(
+        EndToEndTables.sameAccuracyCheck(
           setting: "\(rule): bls vs loss", quantity: "final accuracy, bls - loss",
-          a: blsRuns.map(\.finalAccuracy), b: lossRuns.map(\.finalAccuracy),
-          tolerance: Self.accuracyTolerance))
+          candidate: pair.blsRuns.map(\.finalAccuracy),
+          reference: pair.lossRuns.map(\.finalAccuracy), referenceName: pair.loss.label))
     }
     return ClaimResult(
-      id: id, family: family, title: title,
+      claim: self,
       statement: "Replacing the true per-sample loss by the BLS score (an EMA of the batch mean "
-        + "losses a sample took part in) leaves InfoBatch's and RePB's pruning ratio and final "
-        + "accuracy about the same.",
+        + "losses a sample took part in) leaves the host rule's pruning ratio and final accuracy "
+        + "about the same.",
       equation: "s_i <- alpha s_i + (1 - alpha) L(B_t) for i in B_t   (BLS, alpha = 0.9)\n"
         + "saved(bls) ~= saved(loss),  acc(bls) ~= acc(loss)",
       setting: workload.settingRows
-        + pairs.flatMap { [($0.0.label, $0.0.optionText), ($0.1.label, $0.1.optionText)] }
-        + [("tolerances", "saved fraction 0.05, accuracy 0.01 (absolute, paired by seed)")],
+        + pairs.flatMap { [($0.loss.label, $0.loss.optionText), ($0.bls.label, $0.bls.optionText)] }
+        + [
+          (
+            "tolerances",
+            "saved fraction ±0.01 (issue 9's matched budget); accuracy: one seed sd of the "
+              + "loss-driven rule (cnn.md); each with the seed-paired SE as uncertainty"
+          )
+        ],
       checks: checks,
-      tables: [EndToEndTables.summary(groups), EndToEndTables.runs(outcomes)],
+      tables: [
+        EndToEndTables.summary(groups), EndToEndTables.detectableGaps(checks),
+        EndToEndTables.runs(outcomes),
+      ],
       discussion: "Differences are paired by seed (same initialisation and rule seed); the "
-        + "uncertainty is the standard error of the paired differences. With the quick "
-        + "profile's few seeds and tiny synthetic set, an accuracy difference of a point can "
-        + "be seed noise, so inconclusive verdicts are expected there; the full profile trains "
-        + "Fashion-MNIST (T2) with 5 seeds.")
+        + "uncertainty is the standard error of the paired differences, and the detectable-gaps "
+        + "table gives the smallest difference these seeds resolve. A check fails only when the "
+        + "gap exceeds its tolerance by more than two standard errors. With the small profiles' "
+        + "few seeds and tiny synthetic sets the verdicts are indicative only; the paper profile "
+        + "trains Fashion-MNIST and shares its InfoBatch and SeTa runs with X-1.")
   }
 }

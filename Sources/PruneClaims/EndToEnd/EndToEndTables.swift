@@ -69,20 +69,66 @@ enum EndToEndTables {
   static func detectableGap(_ difference: SeedStatistics) -> String {
     let gap = 2 * difference.standardError
     return "SE of \(difference.count) seed-paired differences; tolerance 0; detects a gap "
-      + (gap.isFinite ? "larger than 2 SE = \(ClaimTable.format(gap))" : "only with 2 or more seeds")
+      + (gap.isFinite ? "larger than 2 SE = \(PageNumber.spread(gap))" : "only with 2 or more seeds")
   }
 
-  /// A check that `a` equals `b` within `tolerance` (paired by seed).
+  /// The ±1 percentage point within which two saved fractions count as the same budget
+  /// (issue 9, "Matched budgets": saved fractions agree within ±1 percentage point).
+  static let matchedSavingTolerance = 0.01
+
+  /// The words of ``matchedSavingTolerance``'s basis.
+  static let matchedSavingBasis = "±1 percentage point, issue 9's definition of matched budgets"
+
+  /// A check that `a` equals `b` within `tolerance` (paired by seed), whose basis names where
+  /// the tolerance comes from (`toleranceBasis`) and the smallest difference it detects.
   static func equalCheck(
-    setting: String, quantity: String, a: [Double], b: [Double], tolerance: Double
+    setting: String, quantity: String, a: [Double], b: [Double], tolerance: Double,
+    toleranceBasis: String
   ) -> ClaimCheck {
     let difference = SeedStatistics.pairedDifferences(a, b)
     let gap = 2 * difference.standardError + tolerance
     return ClaimCheck(
       setting: setting, quantity: quantity, measured: difference.mean, predicted: 0,
       uncertainty: difference.standardError, tolerance: tolerance, comparison: .equal,
-      basis: "SE of \(difference.count) seed-paired differences; tolerance \(tolerance) fixed "
-        + "before any run; detects a difference larger than tolerance + 2 SE = "
-        + ClaimTable.format(gap))
+      basis: "uncertainty: SE of \(difference.count) seed-paired differences; tolerance "
+        + "\(PageNumber.spread(tolerance)): \(toleranceBasis); detects a difference larger than "
+        + (gap.isFinite
+          ? "tolerance + 2 SE = \(PageNumber.spread(gap))" : "the tolerance only with 2 or more seeds"))
+  }
+
+  /// "About the same accuracy" (BLS-5, BLS-6): the seed-paired difference `candidate -
+  /// reference` is within one seed standard deviation of the reference rule's accuracy (cnn.md's
+  /// lossless convention: a difference within the seed spread is no difference), with the
+  /// paired standard error as uncertainty. With one seed the spread is unknown: tolerance 0 and
+  /// an infinite uncertainty make the check inconclusive unless the two are equal.
+  static func sameAccuracyCheck(
+    setting: String, quantity: String, candidate: [Double], reference: [Double],
+    referenceName: String
+  ) -> ClaimCheck {
+    let spread = SeedStatistics(reference).standardDeviation
+    return equalCheck(
+      setting: setting, quantity: quantity, a: candidate, b: reference,
+      tolerance: spread.isFinite ? spread : 0,
+      toleranceBasis: "sd of \(referenceName)'s accuracy over \(reference.count) seeds (cnn.md's "
+        + "lossless convention)")
+  }
+
+  /// What the seeds resolve, per evidence check: its standard error, tolerance and the smallest
+  /// gap that fails it (tolerance + 2 SE; cnn.md "each page states the smallest gap its seeds
+  /// can detect"), shown on the page.
+  static func detectableGaps(_ checks: [ClaimCheck]) -> ClaimTable {
+    ClaimTable(
+      name: "detectable-gaps",
+      caption: "per evidence check: the standard error of the seed-paired difference, the "
+        + "tolerance, and the smallest gap beyond the prediction the seeds detect (tolerance + "
+        + "2 SE)",
+      header: ["setting", "quantity", "standard_error", "tolerance", "detectable_gap"],
+      rows: checks.map {
+        [
+          $0.setting, $0.quantity, ClaimTable.format($0.uncertainty),
+          ClaimTable.format($0.tolerance),
+          ClaimTable.format($0.tolerance + Comparison.confidenceMultiplier * $0.uncertainty),
+        ]
+      }, showOnPage: true)
   }
 }

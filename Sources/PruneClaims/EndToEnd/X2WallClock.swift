@@ -3,11 +3,15 @@ import PruneReport
 /// wall-clock time saved tracks sample-iterations saved, and selection overhead is below
 /// 1% of an epoch (claims.md X-2; InfoBatch: 10 s of overhead over 90 ImageNet epochs).
 ///
-/// Checks per pruning rule (times paired by seed with full data):
+/// Evidence checks per pruning rule (times paired by seed with full data), both for the paper's
+/// statement, each with the standard error over seeds as uncertainty:
 /// - overhead: mean seconds per epoch inside the rule (plan, record, finishEpoch) divided by
-///   full data's mean epoch seconds, `<= 0.01`;
-/// - tracking: the saved fraction of training time, `1 - T_rule / T_full`, equals the saved
-///   fraction of sample-iterations within 0.05 (fixed before any run).
+///   full data's mean epoch seconds, at most 0 with tolerance 0.01 — the statement's own bound
+///   (a rule with a slow selection fails it);
+/// - tracking: the saved fraction of training time, `1 - T_rule / T_full`, minus the saved
+///   fraction of sample-iterations, 0 within 0.01: if the rule costs under 1% of an epoch and
+///   time is proportional to iterations, the two savings differ by less than one point (fixed
+///   per-batch or per-epoch costs the rule does not save make it fail).
 /// Times are wall-clock measurements: they change from run to run and with machine load. To keep
 /// load out of the comparison, the runs are interleaved (each repetition of seed k trains every
 /// rule once), each run is repeated ``repetitions(for:)`` times and the fastest repetition is
@@ -18,8 +22,9 @@ public struct X2WallClock: TimingBasedClaim {
   public let family = ClaimFamily.crossRule
   public let title = "Wall-clock follows data"
 
+  /// The statement's bound on the rule's share of an epoch (InfoBatch: 10 s over 90 ImageNet
+  /// epochs), the tolerance of both checks.
   static let overheadBound = 0.01
-  static let trackingTolerance = 0.05
 
   public init() {}
 
@@ -87,14 +92,28 @@ public struct X2WallClock: TimingBasedClaim {
         if let run = fastest[index] { runsByChoice[index].append(run) }
       }
     }
-    let fullRuns = runsByChoice[0]
+    return try result(
+      rules: rules, full: runsByChoice[0], runs: Array(runsByChoice.dropFirst()),
+      repetitions: repetitions, workload: workload)
+  }
+
+  /// The result from the timed runs (the negative controls pass broken ones).
+  ///
+  /// - Parameters:
+  ///   - full: Full data's runs, one per seed.
+  ///   - runs: Per rule (in the order of `rules`), its runs, one per seed.
+  func result(
+    rules: [RuleChoice], full fullRuns: [TrainingRunOutcome], runs runsByRule: [[TrainingRunOutcome]],
+    repetitions: Int, workload: EndToEndWorkload
+  ) throws -> ClaimResult {
     let fullEpochSeconds = SeedStatistics(
       fullRuns.map { $0.wallSeconds / Double(max(1, $0.epochWallSeconds.count)) }
     ).mean
     var outcomes = fullRuns
     var checks: [ClaimCheck] = []
+    let bound = PageNumber.spread(Self.overheadBound)
     for (index, choice) in rules.enumerated() {
-      let runs = runsByChoice[index + 1]
+      let runs = runsByRule[index]
       outcomes += runs
       let overhead = SeedStatistics(
         runs.map {
@@ -103,8 +122,10 @@ public struct X2WallClock: TimingBasedClaim {
       checks.append(
         ClaimCheck(
           setting: choice.label, quantity: "selection seconds per epoch / full-data epoch seconds",
-          measured: overhead.mean, predicted: Self.overheadBound,
-          uncertainty: overhead.standardError, tolerance: 0, comparison: .atMost))
+          measured: overhead.mean, predicted: 0, uncertainty: overhead.standardError,
+          tolerance: Self.overheadBound, comparison: .atMost,
+          basis: "tolerance \(bound): the statement's bound (under 1% of an epoch); "
+            + "uncertainty: SE over \(overhead.count) seeds"))
       let timeSaved = SeedStatistics(
         zip(runs, fullRuns).map { 1 - $0.wallSeconds / $1.wallSeconds })
       let iterationsSaved = SeedStatistics(runs.map(\.savedFraction))
@@ -113,7 +134,10 @@ public struct X2WallClock: TimingBasedClaim {
         ClaimCheck(
           setting: choice.label, quantity: "saved time fraction - saved iteration fraction",
           measured: gap.mean, predicted: 0, uncertainty: gap.standardError,
-          tolerance: Self.trackingTolerance, comparison: .equal))
+          tolerance: Self.overheadBound, comparison: .equal,
+          basis: "tolerance \(bound): with the rule under 1% of an epoch and time proportional "
+            + "to iterations, the savings differ by under 1 point; uncertainty: SE over "
+            + "\(gap.count) seeds of the seed-paired difference (timing noise)"))
     }
     let byRule = Dictionary(grouping: outcomes, by: \.label)
     let labels = [RuleChoice.fullData.label] + rules.map(\.label)
@@ -133,14 +157,18 @@ public struct X2WallClock: TimingBasedClaim {
       title: "Training wall time vs sample-iterations", xAxis: .linear("sample-iterations trained"),
       yAxis: .linear("training wall seconds"), series: series + [proportional])
     return ClaimResult(
-      id: id, family: family, title: title,
+      claim: self,
       statement: "The wall-clock time a rule saves tracks the sample-iterations it saves, because "
         + "its selection and bookkeeping cost under 1% of an epoch.",
       equation: "overhead = (selection seconds / epochs) / (full-data seconds / epoch) <= 0.01\n"
         + "1 - T_rule / T_full ~= 1 - iterations_rule / (N E)",
       setting: workload.settingRows + rules.map { ($0.label, $0.optionText) }
         + [
-          ("tolerances", "overhead <= 0.01; saved time vs saved iterations within 0.05"),
+          (
+            "tolerances",
+            "overhead <= 0.01 (the statement's bound); saved time vs saved iterations within "
+              + "0.01 (the same bound); each with the SE over seeds as uncertainty"
+          ),
           (
             "timing",
             "each of \(repetitions) round(s) per seed trains every rule once; the fastest round "

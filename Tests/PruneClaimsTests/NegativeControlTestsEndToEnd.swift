@@ -1,0 +1,185 @@
+import Testing
+
+@testable import PruneClaims
+
+/// Negative controls of the end-to-end claims (issue 9): each claim's checks are computed from
+/// made-up runs (``SyntheticRuns``) once as the paper says they should come out and once with
+/// one thing broken — an ordering reversed, a saving that does not match, a selection that costs
+/// 5% of an epoch — and the verdict must flip to `fails`. Training-free, so each runs in
+/// milliseconds.
+@Suite struct NegativeControlTestsEndToEnd {
+  typealias Runs = SyntheticRuns
+
+  // MARK: BLS-5
+
+  static func bls5(blsAccuracy: Double = 0.899, blsSaved: Double = 0.305) throws -> ClaimResult {
+    let pair = BLS5DropInEquivalence.Pair(
+      loss: RuleChoice(label: "infobatch loss", ruleName: "infobatch"),
+      lossRuns: Runs.runs(
+        "infobatch loss", accuracies: Runs.around(0.90, spread: 0.004), saved: Runs.constant(0.30)),
+      bls: RuleChoice(label: "infobatch bls", ruleName: "infobatch", options: [("score", "bls")]),
+      blsRuns: Runs.runs(
+        "infobatch bls", accuracies: Runs.around(blsAccuracy), saved: Runs.constant(blsSaved)))
+    return BLS5DropInEquivalence().result([pair], workload: try Runs.workload())
+  }
+
+  @Test func bls5AccuracyLost() throws {
+    let normal = try Self.bls5()
+    #expect(normal.verdict == .holds)
+    NegativeControlTests.expectFlip(
+      .scoresShuffled, normal: normal, broken: try Self.bls5(blsAccuracy: 0.80))
+  }
+
+  @Test func bls5SavingChanged() throws {
+    NegativeControlTests.expectFlip(
+      .scoresShuffled, normal: try Self.bls5(), broken: try Self.bls5(blsSaved: 0.20))
+  }
+
+  // MARK: BLS-6
+
+  static func bls6(
+    blsAccuracy: Double = 0.899, blsSaved: Double = 0.155, randomAccuracy: Double = 0.89
+  ) throws -> ClaimResult {
+    let seta = Runs.runs(
+      "seta", accuracies: Runs.around(0.90, spread: 0.004), saved: Runs.constant(0.15))
+    let bls = Runs.runs(
+      "seta+bls", accuracies: Runs.around(blsAccuracy), saved: Runs.constant(blsSaved))
+    let workload = try Runs.workload()
+    let random = BLS6SeTaHostAndRandom.random(savingOf: bls, epochs: workload.epochs)
+    let randomRuns = Runs.runs(
+      random.label, accuracies: Runs.around(randomAccuracy, spread: 0.003),
+      saved: Runs.constant(blsSaved))
+    return BLS6SeTaHostAndRandom().result(
+      seta: seta, setaBLS: bls, random: (random, randomRuns), workload: workload)
+  }
+
+  @Test func bls6RandomBeatsBLS() throws {
+    let normal = try Self.bls6()
+    #expect(normal.verdict == .holds)
+    #expect(normal.decidingChecks.count == 3 && normal.sanityChecks.count == 1)
+    let broken = try Self.bls6(randomAccuracy: 0.95)
+    NegativeControlTests.expectFlip(.scoresShuffled, normal: normal, broken: broken)
+    #expect(broken.decidingChecks.filter { $0.verdict == .fails }.count == 1)
+    #expect(broken.discussion.contains("random beats it"))
+  }
+
+  @Test func bls6HostLosesAccuracyOrSaving() throws {
+    NegativeControlTests.expectFlip(
+      .scoresShuffled, normal: try Self.bls6(), broken: try Self.bls6(blsAccuracy: 0.85))
+    NegativeControlTests.expectFlip(
+      .scoresShuffled, normal: try Self.bls6(), broken: try Self.bls6(blsSaved: 0.25))
+  }
+
+  @Test func bls6RandomRatioFollowsTheMeasuredSaving() throws {
+    // saved 0.155 over E = 10 epochs (epoch 0 full): r = 0.155 x 10 / 9 = 0.1722.
+    let bls = Runs.runs("seta+bls", accuracies: [0.9, 0.9], saved: [0.15, 0.16])
+    let random = BLS6SeTaHostAndRandom.random(savingOf: bls, epochs: 10)
+    #expect(random.options == [RuleChoice.Pair(name: "prune-ratio", value: "0.1722")])
+  }
+
+  // MARK: RePB-4
+
+  static func repb4(
+    repbAccuracy: Double = 0.90, repbSaved: Double = 0.50, infoBatchSaved: Double = 0.505
+  ) throws -> ClaimResult {
+    let choice = { (name: String) in RuleChoice(label: "\(name) at 50%", ruleName: name) }
+    let target = RePB4AccuracyOrdering.Target(
+      target: 0.5, repb: choice("repb"),
+      repbRuns: Runs.runs(
+        "repb at 50%", accuracies: Runs.around(repbAccuracy, spread: 0.003),
+        saved: Runs.constant(repbSaved)),
+      infoBatch: choice("infobatch"),
+      infoBatchRuns: Runs.runs(
+        "infobatch at 50%", accuracies: Runs.around(0.895), saved: Runs.constant(infoBatchSaved)),
+      random: choice("random"),
+      randomRuns: Runs.runs(
+        "random at 50%", accuracies: Runs.around(0.88, spread: 0.004), saved: Runs.constant(0.50)))
+    return RePB4AccuracyOrdering().result([target], workload: try Runs.workload())
+  }
+
+  @Test func repb4OrderingReversed() throws {
+    let normal = try Self.repb4()
+    #expect(normal.verdict == .holds)
+    #expect(normal.modelAnswer == .agrees)
+    NegativeControlTests.expectFlip(
+      .noResampling, normal: normal, broken: try Self.repb4(repbAccuracy: 0.80))
+  }
+
+  @Test func repb4UnmatchedBudgetsDoNotDecide() throws {
+    // RePB saves 10 points more: its ordering against InfoBatch is not at matched pruning, so
+    // even a large deficit does not decide; InfoBatch against random still does.
+    let unmatched = try Self.repb4(repbAccuracy: 0.80, repbSaved: 0.60)
+    #expect(unmatched.modelAnswer == .disagrees)
+    #expect(unmatched.decidingChecks.count == 1)
+    #expect(unmatched.verdict == .holds)
+    // No pair matched: nothing decides.
+    let none = try Self.repb4(repbSaved: 0.60, infoBatchSaved: 0.70)
+    #expect(none.verdict == .notTestable)
+    #expect(!none.notTestableReason.isEmpty)
+  }
+
+  // MARK: X-1
+
+  static func x1(infoBatchAccuracy: Double = 0.899, randomAccuracy: Double = 0.85) throws
+    -> ClaimResult
+  {
+    let full = Runs.runs(
+      "full data", accuracies: Runs.around(0.90, spread: 0.004, seeds: 5),
+      saved: Runs.constant(0, seeds: 5))
+    let rule = { (name: String, label: String, accuracy: Double) in
+      X1LosslessFrontier.Rule(
+        name: name,
+        settings: [
+          (
+            RuleChoice(label: label, ruleName: name),
+            Runs.runs(label, accuracies: Runs.around(accuracy), saved: Runs.constant(0.3))
+          )
+        ])
+    }
+    return try X1LosslessFrontier().result(
+      full: full,
+      rules: [
+        rule("infobatch", "infobatch (defaults)", infoBatchAccuracy),
+        rule("random", "random at infobatch's saving", randomAccuracy),
+      ], workload: try Runs.workload())
+  }
+
+  @Test func x1RuleNotLossless() throws {
+    let normal = try Self.x1()
+    // Random well below full data is the control: shown, not deciding.
+    #expect(normal.verdict == .holds)
+    #expect(normal.checks.contains { !$0.expectedToHold && $0.verdict == .fails })
+    NegativeControlTests.expectFlip(
+      .rescalingRemoved, normal: normal, broken: try Self.x1(infoBatchAccuracy: 0.80))
+  }
+
+  // MARK: X-2
+
+  static func x2(
+    selectionShare: Double = 1e-4, fixedEpochSeconds: Double = 0
+  ) throws -> ClaimResult {
+    let full = Runs.runs(
+      "full data", accuracies: Runs.around(0.9), saved: Runs.constant(0),
+      fixedEpochSeconds: fixedEpochSeconds, selectionShare: 0)
+    let rule = RuleChoice(label: "infobatch", ruleName: "infobatch")
+    let runs = Runs.runs(
+      "infobatch", accuracies: Runs.around(0.9), saved: Runs.constant(0.3),
+      fixedEpochSeconds: fixedEpochSeconds, selectionShare: selectionShare)
+    return try X2WallClock().result(
+      rules: [rule], full: full, runs: [runs], repetitions: 1, workload: try Runs.workload())
+  }
+
+  @Test func x2SlowSelection() throws {
+    let normal = try Self.x2()
+    #expect(normal.verdict == .holds)
+    NegativeControlTests.expectFlip(
+      .wrongModel, normal: normal, broken: try Self.x2(selectionShare: 0.05))
+  }
+
+  @Test func x2TimeNotProportionalToIterations() throws {
+    // Half an epoch of fixed cost per epoch, which pruning does not save: saved time 0.2
+    // against 0.3 saved iterations.
+    NegativeControlTests.expectFlip(
+      .assumptionBroken, normal: try Self.x2(), broken: try Self.x2(fixedEpochSeconds: 0.5))
+  }
+}
