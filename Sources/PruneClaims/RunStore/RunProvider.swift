@@ -100,7 +100,10 @@ public final class RunProvider: Sendable {
     state.withLock {
       $0.requestedByClaim[claim, default: []].insert(fingerprint)
       if run == nil { $0.missingByClaim[claim, default: []].append(request) }
-      if $0.seen.insert(fingerprint).inserted { $0.requests.append(request) }
+      // A blocked request's spec comes from placeholders, so two claims' pending runs can share
+      // a fingerprint now and differ once their dependencies are stored: keep each claim's.
+      let key = isBlocked ? "\(fingerprint) \(claim) \(label)" : fingerprint
+      if $0.seen.insert(key).inserted { $0.requests.append(request) }
     }
     if let run { return run.outcome(label: label, seedIndex: seedIndex) }
     return placeholder()
