@@ -169,7 +169,7 @@ private func temporaryFolder() throws -> URL {
     var ledger = VerdictLedger()
     ledger.record(
       .failed(id: "X-9", family: .crossRule, title: "a \"quoted\", title", reason: "r"),
-      profile: .quick, seed: 1)
+      profile: "quick", seed: 1)
     let text = try ledger.csv(order: ["X-9"])
     #expect(text.contains("\"a \"\"quoted\"\", title\""))
     #expect(VerdictLedger(csv: text) == ledger)
@@ -197,7 +197,7 @@ private func temporaryFolder() throws -> URL {
       id: "X-9", family: .crossRule, title: "t", statement: "s", equation: "e", setting: [],
       checks: [evidence, model, identity])
     var ledger = VerdictLedger()
-    ledger.record(.finished(result), profile: .quick, seed: 1)
+    ledger.record(.finished(result), profile: "quick", seed: 1)
     let entry = try #require(ledger.entries["X-9"])
     #expect(entry.verdict == "holds")
     #expect(entry.model == "disagrees")

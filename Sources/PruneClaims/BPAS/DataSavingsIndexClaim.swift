@@ -82,7 +82,12 @@ public struct DataSavingsIndexClaim: Claim {
       setting: [
         ("worked example", "5 planned epochs, 200 batches, stop after 200/190/180 (algorithms.md §5.5)"),
         ("simulations", settings.map(\.name).joined(separator: "; ")),
-        ("rule", "PruneCore bpas via RuleCatalog, defaults delta_s 1e-6, delta_e 5e-5 unless stated"),
+        (
+          "rule",
+          "B-PAS (algorithms.md §5), thresholds "
+            + Set(settings.map { "delta_s \($0.deltaStart), delta_e \($0.deltaEnd)" }).sorted()
+            .joined(separator: "; ")
+        ),
         ("signal", "PruneSignals ActivationStabilitySource"),
       ],
       checks: checks,

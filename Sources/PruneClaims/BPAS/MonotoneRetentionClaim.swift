@@ -74,7 +74,12 @@ public struct MonotoneRetentionClaim: Claim {
         + "number of batches trained per epoch never increases and a dropped batch never comes back.",
       equation: "n_{i+1} <= n_i for all i;  b not in A_i  =>  b not in A_j for all j > i",
       setting: [
-        ("rule", "PruneCore bpas via RuleCatalog (delta_s 1e-6, delta_e 5e-5)"),
+        (
+          "rule",
+          "B-PAS (algorithms.md §5), thresholds "
+            + Set(settings.map { "delta_s \($0.deltaStart), delta_e \($0.deltaEnd)" }).sorted()
+            .joined(separator: "; ")
+        ),
         ("signal", "PruneSignals ActivationStabilitySource"),
         ("settings", settings.map(\.name).joined(separator: "; ")),
         ("seeds", "\(seeds) per setting, from the base seed"),

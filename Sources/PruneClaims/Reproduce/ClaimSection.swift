@@ -11,6 +11,9 @@ struct ClaimSection {
   /// The command that regenerates this claim (`prunelab reproduce --only BLS-1`).
   let command: String
   let profile: ClaimProfile
+  /// The run profile the numbers come from, for a claim assembled from training runs
+  /// (``TrainingBasedClaim``); nil for the others, whose setting is the claim profile.
+  var runProfile: RunProfile? = nil
   let seed: UInt64
   /// True for a ``TimingBasedClaim``: its numbers stay off the page.
   let isTimingBased: Bool
@@ -37,7 +40,7 @@ struct ClaimSection {
       text += verdictLine(result)
       text += "**Statement.** \(result.statement)\n\n"
       text += "**Equation.**\n\n```\n\(result.equation)\n```\n\n"
-      text += "**Setting.** Profile `\(profile.rawValue)`, seed \(seed).\n\n"
+      text += settingLine
       if !result.setting.isEmpty {
         text += MarkdownText.table(
           header: ["parameter", "value"], rows: result.setting.map { [$0.0, $0.1] })
@@ -50,6 +53,15 @@ struct ClaimSection {
       if !result.discussion.isEmpty { text += "**Discussion.** \(result.discussion)\n\n" }
       return text
     }
+  }
+
+  /// Which profile the numbers come from: the run profile (and its store) for a claim
+  /// assembled from training runs, the claim profile otherwise.
+  private var settingLine: String {
+    guard let runProfile else { return "**Setting.** Profile `\(profile.rawValue)`, seed \(seed).\n\n" }
+    let words = runProfile.summary.drop { $0 != ":" }.dropFirst().drop { $0 == " " }
+    return "**Setting.** Run profile `\(runProfile.name)` (\(words)), runs from "
+      + "`\(runProfile.storePath)/`, seed \(seed).\n\n"
   }
 
   private var regenerate: String {

@@ -141,10 +141,11 @@ public enum Reproduction {
         written.append(path)
       }
     }
-    let isTiming = registry.first { $0.id == id } is any TimingBasedClaim
+    let claim = registry.first { $0.id == id }
     let section = ClaimSection(
       outcome: outcome, command: options.command(regenerating: [id]), profile: options.profile,
-      seed: options.seed, isTimingBased: isTiming)
+      runProfile: claim is any TrainingBasedClaim ? options.runProfile : nil, seed: options.seed,
+      isTimingBased: claim is any TimingBasedClaim)
     try folders.sections.write(section.markdown, to: "\(id).md")
     written.append("notebooks-md/sections/\(id).md")
     return written
@@ -173,7 +174,10 @@ public enum Reproduction {
   ) throws -> [String] {
     var ledger = ledger(atRoot: folders.root.path)
     for outcome in outcomes {
-      ledger.record(outcome, profile: options.profile, seed: options.seed)
+      let isTraining = registry.first { $0.id == outcome.id } is any TrainingBasedClaim
+      ledger.record(
+        outcome, profile: isTraining ? options.runProfile.name : options.profile.rawValue,
+        seed: options.seed)
     }
     var written: [String] = []
     try folders.notebooks.write(try ledger.csv(order: registry.map(\.id)), to: "verdicts.csv")

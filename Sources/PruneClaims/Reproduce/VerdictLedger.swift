@@ -68,7 +68,10 @@ public struct VerdictLedger: Sendable, Equatable {
   public func verdict(of id: String) -> String? { entries[id.uppercased()]?.verdict }
 
   /// Records an outcome, replacing the claim's previous row.
-  mutating func record(_ outcome: ClaimOutcome, profile: ClaimProfile, seed: UInt64) {
+  ///
+  /// - Parameter profile: The claim profile's name, or the run profile's for a claim assembled
+  ///   from training runs (its numbers come from that profile's store).
+  mutating func record(_ outcome: ClaimOutcome, profile: String, seed: UInt64) {
     var counts: [Verdict: Int] = [:]
     var model = ""
     var evidence = 0
@@ -83,7 +86,7 @@ public struct VerdictLedger: Sendable, Equatable {
       id: outcome.id, family: outcome.family.rawValue, title: outcome.title,
       verdict: outcome.verdict.rawValue, holds: counts[.holds] ?? 0, fails: counts[.fails] ?? 0,
       inconclusive: counts[.inconclusive] ?? 0, model: model, evidence: evidence, sanity: sanity,
-      profile: profile.rawValue, seed: "\(seed)")
+      profile: profile, seed: "\(seed)")
   }
 
   /// The CSV text, rows in the order of `ids` (registry order); ids never run are left out.

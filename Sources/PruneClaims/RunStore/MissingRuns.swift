@@ -2,7 +2,7 @@
 /// how many are present and which are missing. It decides nothing — its numbers would come
 /// from placeholders — unless the claim computes its checks from stored runs only
 /// (``TrainingBasedClaim/assemblesFromStoredRunsOnly``): then the page keeps those checks and
-/// says that it is partial.
+/// says that it is partial. (The page's setting line names the run profile, ``ClaimSection``.)
 enum MissingRuns {
   /// `result` itself when every run was stored; otherwise, listing the missing runs, either a
   /// result without checks whose verdict is "not testable here" or, with `isPartial` and at
@@ -17,7 +17,6 @@ enum MissingRuns {
         id: result.id, family: result.family, title: result.title,
         statement: result.statement, equation: result.equation,
         setting: result.setting + [
-          ("run profile", runs.profile.summary),
           ("runs", "all \(runs.requestedCount) from \(runs.profile.storePath)/"),
         ],
         checks: result.checks, tables: result.tables, figures: result.figures,
@@ -47,7 +46,6 @@ enum MissingRuns {
         id: result.id, family: result.family, title: result.title, statement: result.statement,
         equation: result.equation,
         setting: result.setting + [
-          ("run profile", runs.profile.summary),
           ("runs", "\(present) of \(total) stored, \(unique.count) missing (partial page)"),
         ],
         checks: result.checks, tables: result.tables + [table], figures: result.figures,
@@ -63,7 +61,6 @@ enum MissingRuns {
       id: result.id, family: result.family, title: result.title, statement: result.statement,
       equation: result.equation,
       setting: result.setting + [
-        ("run profile", runs.profile.summary),
         ("runs", "\(present) of \(total) stored, \(unique.count) missing"),
       ],
       checks: [], tables: [table], discussion: reason, notTestableReason: reason)
