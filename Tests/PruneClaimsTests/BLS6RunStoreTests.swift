@@ -1,4 +1,5 @@
 import Foundation
+import MiniCNN
 import Testing
 
 @testable import PruneClaims
@@ -39,5 +40,32 @@ import Testing
     #expect(pending.count == seeds)
     #expect(pending.allSatisfy { $0[1] == BLS6SeTaHostAndRandom.randomLabel })
     #expect(result.setting.contains { $0.1.hasPrefix("pending") })
+  }
+
+  @Test func pendingRunsOfDifferentDerivationsAreCountedApart() throws {
+    // X-1's random (at InfoBatch's saving) and BLS-6's (at SeTa+BLS's) share the placeholder
+    // fingerprint while pending; they are different runs, so both are requested. The same
+    // derived run asked for by two claims (same label) is one request.
+    let data = try TrainingData.load(
+      RunProfile.tiny.workload.source, trainSubset: nil, testSubset: nil, seed: 1)
+    let spec = RunSpec(
+      blasKernel: "Haswell", data: DataFingerprint(data),
+      trainer: try TrainerConfiguration(epochs: 2, seed: 1), rule: "random",
+      ruleParameters: ["prune-ratio": "0.0"])
+    let provider = RunProvider(profile: .tiny, mode: .collect, stored: [:])
+    for (claim, label) in [
+      ("X-1", "random at infobatch's saving"), ("BLS-6", BLS6SeTaHostAndRandom.randomLabel),
+      ("X-2", "random at infobatch's saving"),
+    ] {
+      _ = provider.outcome(
+        spec: spec, claim: claim, label: label, seedIndex: 0, isBlocked: true,
+        placeholder: {
+          TrainingRunOutcome.placeholder(
+            label: label, seedIndex: 0, seed: 1, sampleCount: 1, originalBatchCount: 1,
+            plannedEpochs: 2)
+        }, train: { _, _, _ in throw ClaimsError.computationFailed(id: claim, reason: "no") })
+    }
+    #expect(provider.requests.map(\.claim) == ["X-1", "BLS-6"])
+    #expect(provider.runs(forClaim: "X-2").missing.count == 1)
   }
 }

@@ -100,9 +100,12 @@ public final class RunProvider: Sendable {
     state.withLock {
       $0.requestedByClaim[claim, default: []].insert(fingerprint)
       if run == nil { $0.missingByClaim[claim, default: []].append(request) }
-      // A blocked request's spec comes from placeholders, so two claims' pending runs can share
-      // a fingerprint now and differ once their dependencies are stored: keep each claim's.
-      let key = isBlocked ? "\(fingerprint) \(claim) \(label)" : fingerprint
+      // A blocked request's spec comes from placeholders, so two different pending runs can
+      // share a fingerprint now (X-1's random at InfoBatch's saving, BLS-6's at SeTa+BLS's) and
+      // differ once their dependencies are stored: the label, which names the derivation, keeps
+      // them apart, while claims asking for the same derived run (B-PAS at its calibrated
+      // thresholds in, BPAS-4/6/7) share it.
+      let key = isBlocked ? "\(fingerprint) \(label)" : fingerprint
       if $0.seen.insert(key).inserted { $0.requests.append(request) }
     }
     if let run { return run.outcome(label: label, seedIndex: seedIndex) }
