@@ -6,21 +6,38 @@
 /// as B-PAS did, chosen at random. Full data is trained too, as the reference accuracy.
 /// When B-PAS dropped no batch in any seed, the two runs train the same data and the
 /// comparison says nothing: its measurement is reported as NaN (inconclusive).
+///
+/// Checks, per threshold setting (issue 9 item 1):
+/// - evidence (the paper's statement): `mean_k(acc_bpas,k - acc_random,k) >= 0`, paired by seed,
+///   tolerance 0, uncertainty the paired standard error. A signal that picks harmful batches
+///   (or a control with a larger budget) makes it fail; its basis states the gap its seeds
+///   resolve;
+/// - sanity: the control trains as many batches as B-PAS (it copies B-PAS's retention, so this
+///   holds by construction).
+/// Negative control (tests): ``Fault/savingNotMatched`` lets the control train every batch.
 public struct BPAS4SignalValidity: Claim {
   public let id = "BPAS-4"
   public let family = ClaimFamily.bpas
   public let title = "Signal validity: B-PAS batches vs random batches"
+  /// A deliberate break for the negative control; nil for the claim.
+  let fault: Fault?
 
-  public init() {}
+  public init() { fault = nil }
+
+  init(fault: Fault?) { self.fault = fault }
 
   public func run(in context: ClaimContext) throws -> ClaimResult {
     try run(in: context, workload: context.runProfile.workload)
   }
 
-  func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
+  /// - Parameter fixed: Threshold settings instead of the profile's (tests only).
+  func run(
+    in context: ClaimContext, workload: EndToEndWorkload, settings fixed: [BPASThresholdSetting]? = nil
+  ) throws -> ClaimResult {
     let training = try EndToEndTraining(workload: workload, context: context)
-    let settings = try BPASThresholdSetting.settings(
-      for: context.runProfile, training: training, baseSeed: context.seed)
+    let settings = try fixed
+      ?? BPASThresholdSetting.settings(
+        for: context.runProfile, training: training, baseSeed: context.seed)
     context.progress(0, "full data")
     let fullRuns = try RuleChoice.fullData.trainAllSeeds(with: training, baseSeed: context.seed)
     var outcomes = fullRuns
@@ -32,8 +49,11 @@ public struct BPAS4SignalValidity: Claim {
         with: training, baseSeed: context.seed, isDerivedFromPlaceholder: thresholds.isPlaceholder)
       var randomRuns: [TrainingRunOutcome] = []
       for run in bpasRuns {
+        // The negative control's control trains every batch every epoch.
+        let retention = fault == .savingNotMatched
+          ? [Int](repeating: run.originalBatchCount, count: run.plannedEpochs) : run.epochBatches
         let rule = RandomBatchDropping(
-          setup: try training.setup(seed: run.seed), retention: run.epochBatches)
+          setup: try training.setup(seed: run.seed), retention: retention)
         randomRuns.append(
           try training.run(
             rule, label: "random batches as \(thresholds.choice.label)",
@@ -49,6 +69,13 @@ public struct BPAS4SignalValidity: Claim {
           setting: thresholds.label, quantity: "accuracy, bpas - random batches",
           a: bpasRuns.map(\.finalAccuracy), b: randomRuns.map(\.finalAccuracy),
           isVacuous: dropsNothing))
+      let batches = SeedStatistics.pairedDifferences(
+        randomRuns.map { Double($0.trainedBatches) }, bpasRuns.map { Double($0.trainedBatches) })
+      checks.append(
+        .sanity(
+          setting: thresholds.label, quantity: "trained batches, random control - bpas",
+          measured: batches.mean, predicted: 0,
+          basis: "the control copies B-PAS's batch count per epoch: equal by construction"))
     }
     return ClaimResult(
       id: id, family: family, title: title,

@@ -9,12 +9,23 @@ import PruneReport
 /// roughness = mean over b, t of |Xbar_t(b) - Xbar_{t-1}(b)| / Xbar_{t-1}(b)
 /// ```
 /// (relative, because BN and no-BN activations live on different scales); smoother = lower.
+///
+/// Both checks are evidence for the paper's statement (issue 9 item 1), paired by seed,
+/// tolerance 0, uncertainty the paired standard error: roughness(no BN) - roughness(BN) >= 0 and
+/// DSI(BN) - DSI(no BN) >= 0; a network where BN makes the statistic rougher, or drops fewer
+/// batches, fails them. Negative control (tests): ``Fault/miscalibrated`` gives the BN arm
+/// thresholds 10^6 times smaller than the other arm's (not "the same thresholds"), so it drops
+/// nothing while the other arm drops.
 public struct BPAS6BatchNormSignal: Claim {
   public let id = "BPAS-6"
   public let family = ClaimFamily.bpas
   public let title = "BatchNorm amplifies the stability signal"
+  /// A deliberate break for the negative control; nil for the claim.
+  let fault: Fault?
 
-  public init() {}
+  public init() { fault = nil }
+
+  init(fault: Fault?) { self.fault = fault }
 
   /// The mean relative epoch-to-epoch change of the batches' statistics (NaN without pairs).
   static func roughness(of run: TrainingRunOutcome) -> Double {
@@ -36,11 +47,15 @@ public struct BPAS6BatchNormSignal: Claim {
     try run(in: context, workload: context.runProfile.workload)
   }
 
-  func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
+  /// - Parameter fixed: Threshold settings instead of the profile's (tests only).
+  func run(
+    in context: ClaimContext, workload: EndToEndWorkload, settings fixed: [BPASThresholdSetting]? = nil
+  ) throws -> ClaimResult {
     let withBN = try EndToEndTraining(workload: workload, context: context)
     let withoutBN = withBN.withBatchNorm(false)
-    let settings = try BPASThresholdSetting.settings(
-      for: context.runProfile, training: withBN, baseSeed: context.seed)
+    let settings = try fixed
+      ?? BPASThresholdSetting.settings(
+        for: context.runProfile, training: withBN, baseSeed: context.seed)
     var outcomes: [TrainingRunOutcome] = []
     var groups: [(String, [TrainingRunOutcome])] = []
     var checks: [ClaimCheck] = []
@@ -48,7 +63,8 @@ public struct BPAS6BatchNormSignal: Claim {
     for (index, thresholds) in settings.enumerated() {
       context.progress(Double(index) / 2, thresholds.label)
       let choice = thresholds.choice
-      let bnRuns = try choice.trainAllSeeds(
+      let bnChoice = fault == .miscalibrated ? thresholds.scaled(by: 1e-6).choice : choice
+      let bnRuns = try bnChoice.trainAllSeeds(
         with: withBN, baseSeed: context.seed, isDerivedFromPlaceholder: thresholds.isPlaceholder
       ).map { relabel($0, "\(choice.label) with BN") }
       let plainRuns = try choice.trainAllSeeds(

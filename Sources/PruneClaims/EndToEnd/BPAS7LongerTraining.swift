@@ -7,12 +7,22 @@ import PruneReport
 /// synthetic images; full: T2's 30 and T3's 100 epochs of Fashion-MNIST). The threshold
 /// schedule delta(t) = delta_s exp(t ln(delta_e/delta_s) / T) stretches with T, so a longer
 /// plan spends more epochs at thresholds the statistic can meet.
+///
+/// Each check (one per pair of consecutive plan lengths) is evidence for the paper's statement
+/// (issue 9 item 1): DSI(long) - DSI(short) >= 0, paired by seed, tolerance 0, uncertainty the
+/// paired standard error; a schedule under which longer plans prune less fails it. Negative
+/// control (tests): ``Fault/miscalibrated`` gives every plan but the shortest thresholds 10^6
+/// times smaller, so the longer plans drop nothing.
 public struct BPAS7LongerTraining: Claim {
   public let id = "BPAS-7"
   public let family = ClaimFamily.bpas
   public let title = "Longer training prunes more"
+  /// A deliberate break for the negative control; nil for the claim.
+  let fault: Fault?
 
-  public init() {}
+  public init() { fault = nil }
+
+  init(fault: Fault?) { self.fault = fault }
 
   /// Planned epochs: the paper profile's 20 (the run X-1 trains) with half and double.
   static func epochCounts(for profile: RunProfile) -> [Int] {
@@ -25,23 +35,28 @@ public struct BPAS7LongerTraining: Claim {
       epochCounts: Self.epochCounts(for: context.runProfile))
   }
 
-  func run(in context: ClaimContext, workload: EndToEndWorkload, epochCounts: [Int]) throws
-    -> ClaimResult
-  {
+  /// - Parameter fixed: Threshold settings instead of the profile's (tests only).
+  func run(
+    in context: ClaimContext, workload: EndToEndWorkload, epochCounts: [Int],
+    settings fixed: [BPASThresholdSetting]? = nil
+  ) throws -> ClaimResult {
     precondition(epochCounts.count >= 2, "a short and a long plan")
     let base = try EndToEndTraining(workload: workload, context: context)
-    let settings = try BPASThresholdSetting.settings(
-      for: context.runProfile, training: base, baseSeed: context.seed)
+    let settings = try fixed
+      ?? BPASThresholdSetting.settings(
+        for: context.runProfile, training: base, baseSeed: context.seed)
     var outcomes: [TrainingRunOutcome] = []
     var checks: [ClaimCheck] = []
     var plotSeries: [PlotSeries] = []
     for (index, thresholds) in settings.enumerated() {
       context.progress(Double(index) / 2, thresholds.label)
       var runsByLength: [[TrainingRunOutcome]] = []
-      for epochs in epochCounts {
+      for (position, epochs) in epochCounts.enumerated() {
         let training = base.withEpochs(epochs)
+        let choice = fault == .miscalibrated && position > 0
+          ? thresholds.scaled(by: 1e-6).choice : thresholds.choice
         runsByLength.append(
-          try thresholds.choice.trainAllSeeds(
+          try choice.trainAllSeeds(
             with: training, baseSeed: context.seed,
             isDerivedFromPlaceholder: thresholds.isPlaceholder))
       }

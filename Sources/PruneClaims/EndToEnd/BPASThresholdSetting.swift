@@ -89,6 +89,13 @@ struct BPASThresholdSetting: Sendable, Hashable {
       calibration: calibration)
   }
 
+  /// Both thresholds times `factor` (a negative control's miscalibration, ``Fault/miscalibrated``).
+  func scaled(by factor: Double) -> BPASThresholdSetting {
+    BPASThresholdSetting(
+      label: "\(label) x \(factor)", deltaStart: deltaStart * factor, deltaEnd: deltaEnd * factor,
+      calibration: calibration, isPlaceholder: isPlaceholder)
+  }
+
   /// The B-PAS rule choice with these thresholds.
   var choice: RuleChoice {
     RuleChoice(

@@ -25,6 +25,13 @@ enum Fault: String, Sendable, Hashable, CaseIterable {
   /// The prediction comes from a wrong model of the measured quantity (e.g. O(N) growth for a
   /// sort), to show the check can tell the right model from a wrong one.
   case wrongModel
+  /// One side of a B-PAS comparison runs thresholds off by a factor of 10^6 (BPAS-8: the 10%
+  /// calibration's times 10^6, which prunes every batch at the first decision; BPAS-6: the BN
+  /// arm's, BPAS-7: the longer plans' divided by 10^6, which prunes nothing).
+  case miscalibrated
+  /// A comparison "at the same budget" whose budget is not matched (BPAS-4: the random control
+  /// trains every batch; BPAS-9: the sample-level variant trains every sample).
+  case savingNotMatched
   /// The setting breaks the paper's assumption (e.g. batches built by class for B-PAS-5,
   /// loss noise that hides the per-sample signal for BLS).
   case assumptionBroken
