@@ -26,3 +26,5 @@ extension BLS5DropInEquivalence: TrainingBasedClaim {}
 extension BPAS4SignalValidity: TrainingBasedClaim {}
 extension BPAS6BatchNormSignal: TrainingBasedClaim {}
 extension BPAS7LongerTraining: TrainingBasedClaim {}
+extension BPAS8TenPercentCalibration: TrainingBasedClaim {}
+extension BPAS9SampleVsBatch: TrainingBasedClaim {}
