@@ -56,7 +56,9 @@ import Testing
   @Test func bpas4() throws {
     let result = try BPAS4SignalValidity().run(in: Self.context, workload: Self.tiny())
     Self.expectWellFormed(result, id: "BPAS-4")
-    #expect(result.checks.count == BPASThresholdSetting.settingCount(for: .quick))
+    #expect(result.decidingChecks.count == BPASThresholdSetting.settingCount(for: .quick))
+    #expect(result.sanityChecks.count == BPASThresholdSetting.settingCount(for: .quick))
+    #expect(result.sanityChecks.allSatisfy { $0.verdict == .holds })
   }
 
   @Test func bpas6() throws {
@@ -117,7 +119,8 @@ import Testing
     #expect(ClaimRegistry.ids.firstIndex(of: "BLS-6") == ClaimRegistry.ids.firstIndex(of: "BLS-5")! + 1)
     #expect(families["RePB-4"] == .repb)
     #expect(
-      families["BPAS-4"] == .bpas && families["BPAS-6"] == .bpas && families["BPAS-7"] == .bpas)
+      families["BPAS-4"] == .bpas && families["BPAS-6"] == .bpas && families["BPAS-7"] == .bpas
+        && families["BPAS-8"] == .bpas && families["BPAS-9"] == .bpas)
     #expect(families["X-1"] == .crossRule && families["X-2"] == .crossRule)
   }
 

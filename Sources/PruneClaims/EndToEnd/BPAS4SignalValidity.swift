@@ -32,7 +32,8 @@ public struct BPAS4SignalValidity: Claim {
 
   /// - Parameter fixed: Threshold settings instead of the profile's (tests only).
   func run(
-    in context: ClaimContext, workload: EndToEndWorkload, settings fixed: [BPASThresholdSetting]? = nil
+    in context: ClaimContext, workload: EndToEndWorkload,
+    settings fixed: [BPASThresholdSetting]? = nil
   ) throws -> ClaimResult {
     let training = try EndToEndTraining(workload: workload, context: context)
     let settings = try fixed
@@ -87,7 +88,11 @@ public struct BPAS4SignalValidity: Claim {
         + settings.flatMap(\.settingRows)
         + [("control", "same B-PAS batches; after each epoch drop as many at random")],
       checks: checks,
-      tables: [EndToEndTables.summary(groups), EndToEndTables.runs(outcomes)],
+      tables: [
+        EndToEndTables.summary(groups),
+        EndToEndTables.detectableGaps(checks.filter { $0.kind == .evidence }),
+        EndToEndTables.runs(outcomes),
+      ],
       discussion: "The difference is paired by seed; its uncertainty is the standard error of "
         + "the paired differences. A NaN measurement means B-PAS dropped no batch at those "
         + "thresholds in any seed, so both runs trained the same batches and the comparison is "

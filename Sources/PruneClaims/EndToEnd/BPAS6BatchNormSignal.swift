@@ -49,7 +49,8 @@ public struct BPAS6BatchNormSignal: Claim {
 
   /// - Parameter fixed: Threshold settings instead of the profile's (tests only).
   func run(
-    in context: ClaimContext, workload: EndToEndWorkload, settings fixed: [BPASThresholdSetting]? = nil
+    in context: ClaimContext, workload: EndToEndWorkload,
+    settings fixed: [BPASThresholdSetting]? = nil
   ) throws -> ClaimResult {
     let withBN = try EndToEndTraining(workload: workload, context: context)
     let withoutBN = withBN.withBatchNorm(false)
@@ -106,7 +107,10 @@ public struct BPAS6BatchNormSignal: Claim {
         + settings.flatMap(\.settingRows)
         + [("networks", "ref-cnn with BN and the same network without BN, same seeds")],
       checks: checks,
-      tables: [EndToEndTables.summary(groups), roughnessTable, EndToEndTables.runs(outcomes)],
+      tables: [
+        EndToEndTables.summary(groups), roughnessTable, EndToEndTables.detectableGaps(checks),
+        EndToEndTables.runs(outcomes),
+      ],
       figures: figures,
       discussion: "Roughness is relative so that the two networks' different activation scales "
         + "do not decide the comparison; DSI is decided by absolute changes against absolute "

@@ -89,7 +89,7 @@ public struct BPAS7LongerTraining: Claim {
         + [("planned epochs", epochCounts.map(String.init).joined(separator: ", "))]
         + settings.flatMap(\.settingRows),
       checks: checks,
-      tables: [EndToEndTables.runs(outcomes)],
+      tables: [EndToEndTables.detectableGaps(checks), EndToEndTables.runs(outcomes)],
       figures: [
         ClaimFigure(
           name: "dsi-vs-epochs",

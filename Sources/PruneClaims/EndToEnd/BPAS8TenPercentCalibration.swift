@@ -69,7 +69,8 @@ public struct BPAS8TenPercentCalibration: Claim {
     let shareCheck = ClaimCheck.sanity(
       setting: "calibration subset", quantity: "share of the training set",
       measured: share / total, predicted: BPASThresholdCalibration.subsetFraction,
-      tolerance: 0.5 / total, basis: "stratified subset of round(0.1 N) images; exact up to the rounding")
+      tolerance: 0.5 / total,
+      basis: "stratified subset of round(0.1 N) images; exact up to the rounding")
 
     let calibrations = [subset, whole].compactMap(\.calibration)
     let calibrationTable = ClaimTable(
@@ -83,7 +84,7 @@ public struct BPAS8TenPercentCalibration: Claim {
       rows: calibrations.map {
         [
           $0.source, "\($0.sampleCount)", "\($0.plannedEpochs)", "\($0.comparedBatches)",
-          ClaimTable.format($0.medianChange), "\($0.deltaStart)", "\($0.deltaEnd)",
+          PageNumber.format($0.medianChange), "\($0.deltaStart)", "\($0.deltaEnd)",
         ]
       }, showOnPage: true)
     let groups: [(String, [TrainingRunOutcome])] = [
@@ -103,6 +104,7 @@ public struct BPAS8TenPercentCalibration: Claim {
       checks: [dsi, accuracy, shareCheck],
       tables: [
         calibrationTable, EndToEndTables.summary(groups),
+        EndToEndTables.detectableGaps([dsi, accuracy]),
         EndToEndTables.runs(fullRuns + subsetRuns + wholeRuns),
       ],
       discussion: "The paper calibrates delta on 10% of the data instead of a full training run "
@@ -126,8 +128,9 @@ public struct BPAS8TenPercentCalibration: Claim {
       setting: "10% vs full-run calibration", quantity: quantity,
       measured: isVacuous ? .nan : difference.mean, predicted: 0,
       uncertainty: difference.standardError, tolerance: t, comparison: .equal,
-      basis: "tolerance = \(toleranceSource)\(tolerance.isFinite ? "" : " (unknown: 0)"); "
+      basis: "tolerance \(PageNumber.spread(t)) = \(toleranceSource)"
+        + "\(tolerance.isFinite ? "" : " (unknown with one seed: 0)"); "
         + "uncertainty = SE of \(difference.count) seed-paired differences; a difference larger "
-        + "than tolerance + 2 SE = \(ClaimTable.format(resolved)) fails")
+        + "than tolerance + 2 SE = \(PageNumber.spread(resolved)) fails")
   }
 }

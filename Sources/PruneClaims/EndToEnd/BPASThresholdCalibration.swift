@@ -16,8 +16,8 @@ import Foundation
 ///    run's recipe, batch size B and planned epochs T, recording X̄_t(b) of every batch b in
 ///    every epoch t (the same statistic the rule reads: mean over the taps of the unbiased std
 ///    of the post-ReLU activations, algorithms.md §5.2);
-/// 2. δ_e = the median over batches of |X̄_{T-1}(b) − X̄_T(b)|, the change of a typical batch at
-///    the last planned epoch, where δ(T) = δ_e is applied: by the end of the plan a batch at
+/// 2. δ_e = the median over batches of |X̄_{T-1}(b) − X̄_T(b)|, the change of a typical batch
+///    at the last planned epoch, where δ(T) = δ_e is applied: by the end of the plan a batch at
 ///    least as stable as half the batches of an unpruned run counts as stable;
 /// 3. δ_s = δ_e / 50, keeping the shape of the schedule of the notebook's 32 x 32 setting
 ///    (δ_e / δ_s = 5e-5 / 1e-6), whose defaults the rule keeps;
@@ -47,7 +47,8 @@ struct BPASThresholdCalibration: Sendable, Hashable {
   let deltaStart: Double
   let deltaEnd: Double
 
-  /// The thresholds from a run's per-epoch batch statistics (``TrainingRunOutcome/batchStatistics``).
+  /// The thresholds from a run's per-epoch batch statistics
+  /// (``TrainingRunOutcome/batchStatistics``).
   ///
   /// - Throws: ``ClaimsError/computationFailed(id:reason:)`` when the run has fewer than two
   ///   epochs of statistics, no batch measured in both of its last two epochs, or a median
@@ -111,7 +112,7 @@ struct BPASThresholdCalibration: Sendable, Hashable {
         "B-PAS calibration",
         "full data on \(source), \(plannedEpochs) planned epochs, activations measured; "
           + "delta_e = median |Xbar_{T-1}(b) - Xbar_T(b)| over \(comparedBatches) batches = "
-          + "\(deltaEnd) (unrounded \(ClaimTable.format(medianChange))), "
+          + "\(deltaEnd) (unrounded \(PageNumber.format(medianChange))), "
           + "delta_s = delta_e / \(Int(Self.scheduleRatio)) = \(deltaStart)"
       )
     ]

@@ -96,10 +96,12 @@ struct BPASThresholdSetting: Sendable, Hashable {
       calibration: calibration, isPlaceholder: isPlaceholder)
   }
 
-  /// The B-PAS rule choice with these thresholds.
+  /// The B-PAS rule choice with these thresholds (a placeholder's label names its calibration,
+  /// so the pending runs of different calibrations are listed apart).
   var choice: RuleChoice {
     RuleChoice(
-      label: "bpas \(deltaStart)..\(deltaEnd)", ruleName: "bpas",
+      label: isPlaceholder ? "bpas \(label)" : "bpas \(deltaStart)..\(deltaEnd)",
+      ruleName: "bpas",
       options: [("delta-start", "\(deltaStart)"), ("delta-end", "\(deltaEnd)")])
   }
 

@@ -70,8 +70,9 @@ public struct X1LosslessFrontier: Claim {
   static let randomAtInfoBatchSaving = RuleChoice(
     label: "random at infobatch's saving", ruleName: "random")
 
-  /// B-PAS with thresholds calibrated the paper's way (``BPASThresholdSetting/calibrated(training:baseSeed:)``);
-  /// its thresholds are set from the calibration run in ``run(in:)``.
+  /// B-PAS with thresholds calibrated the paper's way
+  /// (``BPASThresholdSetting/calibrated(training:baseSeed:)``); its thresholds are set from the
+  /// calibration run in ``run(in:)``.
   static let bpasCalibrated = RuleChoice(label: "bpas calibrated on 10%", ruleName: "bpas")
 
   /// Dynamic random's prune ratio that saves `saved` of the sample-iterations over E epochs
