@@ -72,4 +72,24 @@ import _PruneTestSupport
     #expect(mixed.map { configuration.isCandidate(score: $0, threshold: cut) }
       == [false, false, false, true])
   }
+
+  @Test func anySidePrunesUniformlyWithRescalingAndAnnealing() throws {
+    // Every sample is a candidate: keep floor(0.75 x 40) = 30 of 40 with weight 1/0.75, in
+    // pruning epochs only; the annealing epoch 7 and epoch 0 train all 40 with weight 1.
+    let plans = try Self.plans(["--pruned-side", "any", "--prune-ratio", "0.25"])
+    #expect(plans[0].sampleCount == 40 && plans[7].sampleCount == 40)
+    for epoch in 1..<7 {
+      #expect(plans[epoch].sampleCount == 30)
+      #expect(plans[epoch].weights.allSatisfy { abs($0 - 1 / 0.75) < 1e-12 })
+    }
+    #expect(plans[7].weights.allSatisfy { $0 == 1 })
+    // Pruned samples differ between epochs (a fresh draw each epoch), and low and high scores
+    // are both pruned over the run.
+    let pruned = (1..<7).map { Set(0..<40).subtracting(plans[$0].samples) }
+    #expect(Set(pruned).count > 1)
+    let all = pruned.reduce(Set<Int>()) { $0.union($1) }
+    #expect(all.contains { $0 < 20 } && all.contains { $0 >= 20 })
+    let configuration = try InfoBatchConfiguration(prunedSide: .any)
+    #expect(configuration.isCandidate(score: 5, threshold: configuration.candidateThreshold(of: [1, 5])))
+  }
 }

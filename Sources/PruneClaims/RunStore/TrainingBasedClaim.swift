@@ -28,3 +28,5 @@ extension BPAS6BatchNormSignal: TrainingBasedClaim {}
 extension BPAS7LongerTraining: TrainingBasedClaim {}
 extension BPAS8TenPercentCalibration: TrainingBasedClaim {}
 extension BPAS9SampleVsBatch: TrainingBasedClaim {}
+extension IB7Ablation: TrainingBasedClaim {}
+extension IB8WhereToPrune: TrainingBasedClaim {}

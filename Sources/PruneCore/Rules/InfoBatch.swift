@@ -173,7 +173,9 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
         let candidate: UInt8 = s[i] > threshold ? 1 : 0
         isCandidate[i] = candidate
         candidateCount &+= Int(candidate)
-      }
+      }    case .any:
+      for i in 0..<n { isCandidate[i] = 1 }
+      candidateCount = n
     }
     let target = configuration.keptCount(ofCandidates: candidateCount)
     let keepRatio = configuration.keepRatio

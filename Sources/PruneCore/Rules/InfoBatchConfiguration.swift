@@ -11,6 +11,10 @@ public struct InfoBatchConfiguration: RuleConfiguration, Hashable, Encodable {
     case belowMean = "below-mean"
     /// Scores strictly above the mean: the hard samples (the ablation of InfoBatch Table 5).
     case aboveMean = "above-mean"
+    /// Every sample, whatever its score: random pruning with InfoBatch's rescaling and
+    /// annealing, the "random" rows of InfoBatch Table 5 (claim IB-8). `prune-ratio` is then the
+    /// share of all N samples pruned in a pruning epoch.
+    case any
   }
 
   /// How the kept below-mean candidates are chosen.
@@ -97,7 +101,7 @@ public struct InfoBatchConfiguration: RuleConfiguration, Hashable, Encodable {
       help: "Weight kept candidates 1/keep so the expected gradient is unchanged (off: 1)."),
     .choice(
       "pruned-side", \.prunedSide,
-      help: "Prune candidates below the mean score (paper) or above it (Table 5's ablation)."),
+      help: "Prune candidates below the mean score (paper), above it, or any sample (Table 5)."),
   ]
 
   /// True when epoch `epoch` of `plannedEpochs` prunes: never epoch 0, never an annealing epoch
@@ -114,17 +118,19 @@ public struct InfoBatchConfiguration: RuleConfiguration, Hashable, Encodable {
     switch prunedSide {
     case .belowMean: return MeanThreshold.below(scores)
     case .aboveMean: return -MeanThreshold.below(scores.map { -$0 })
+    case .any: return .nan
     }
   }
 
   /// True when a sample of score `score` is a pruning candidate: strictly below the mean of all
-  /// N scores (InfoBatch Eq. 8; ties are never candidates), or strictly above it; `threshold`
-  /// from ``candidateThreshold(of:)``.
+  /// N scores (InfoBatch Eq. 8; ties are never candidates), strictly above it, or always (`any`,
+  /// whose threshold is NaN); `threshold` from ``candidateThreshold(of:)``.
   @inlinable
   public func isCandidate(score: Double, threshold: Double) -> Bool {
     switch prunedSide {
     case .belowMean: return score < threshold
     case .aboveMean: return score > threshold
+    case .any: return true
     }
   }
 
