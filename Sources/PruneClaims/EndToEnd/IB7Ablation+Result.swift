@@ -12,13 +12,32 @@ extension IB7Ablation {
     )
   }
 
+  /// A seed-paired ordering check, `a - b >= 0` (tolerance 0, uncertainty the paired SE; a
+  /// shortfall beyond 2 SE fails), with its basis in page numbers.
+  static func pairedAtLeast(setting: String, quantity: String, a: [Double], b: [Double])
+    -> ClaimCheck
+  {
+    let difference = SeedStatistics.pairedDifferences(a, b)
+    return ClaimCheck(
+      setting: setting, quantity: quantity, measured: difference.mean, predicted: 0,
+      uncertainty: difference.standardError, tolerance: 0, comparison: .atLeast,
+      basis: gapBasis(difference))
+  }
+
+  /// Where a paired check's uncertainty comes from and the smallest gap it resolves (2 SE;
+  /// cnn.md: each page states the smallest gap its seeds can detect).
+  static func gapBasis(_ difference: SeedStatistics) -> String {
+    let gap = 2 * difference.standardError
+    return "SE of \(difference.count) seed-paired differences; tolerance 0; resolves a gap "
+      + (gap.isFinite ? "larger than 2 SE = \(PageNumber.spread(gap))" : "only with 2 or more seeds")
+  }
+
   /// The evidence checks of the paper's statement (Table 4's ordering and the contributions).
   static func checks(_ outcomes: Outcomes) -> [ClaimCheck] {
     let setting = "InfoBatch r = 0.5, mini-CNN"
     func atLeast(_ a: Variant, _ b: Variant, _ quantity: String) -> ClaimCheck {
       let pair = pairedAccuracies(outcomes, a, b)
-      return EndToEndTables.atLeastCheck(
-        setting: setting, quantity: quantity, a: pair.a, b: pair.b)
+      return pairedAtLeast(setting: setting, quantity: quantity, a: pair.a, b: pair.b)
     }
     let full = SeedStatistics(outcomes[.full].map(\.finalAccuracy))
     let pair = pairedAccuracies(outcomes, .softRescaleAnneal, .full)
@@ -32,7 +51,7 @@ extension IB7Ablation {
       basis: "tolerance = sd of full data over \(full.count) seeds (cnn.md's lossless test); "
         + "uncertainty = SE of \(difference.count) seed-paired differences; detects a loss "
         + (detectable.isFinite
-          ? "larger than sd + 2 SE = \(ClaimTable.format(detectable))" : "only with 2 or more seeds"))
+          ? "larger than sd + 2 SE = \(PageNumber.spread(detectable))" : "only with 2 or more seeds"))
     return [
       atLeast(.soft, .random, "accuracy, soft prune only - dynamic random (random <= soft)"),
       atLeast(
@@ -96,13 +115,13 @@ extension IB7Ablation {
       gaps.isEmpty
       ? "With one seed per variant no gap can be resolved. "
       : "With these seeds the checks resolve accuracy gaps larger than "
-        + "\(ClaimTable.format(gaps.min()!)) to \(ClaimTable.format(gaps.max()!)) (2 SE of the "
+        + "\(PageNumber.spread(gaps.min()!)) to \(PageNumber.spread(gaps.max()!)) (2 SE of the "
         + "paired differences, plus full data's sd for the lossless check); the paper's "
         + "smallest difference between compared rows, 0.2 points (0.002), is below that "
         + "resolution in \(unresolved) of \(gaps.count) checks. "
     let saved = order.map { variant -> String in
       let mean = SeedStatistics(outcomes[variant].map(\.savedFraction)).mean
-      return "\(variant.label) \(ClaimTable.format(mean))"
+      return "\(variant.label) \(PageNumber.format(mean))"
     }
     return ClaimResult(
       claim: self,

@@ -18,7 +18,7 @@ extension IB8WhereToPrune {
     let setting = "InfoBatch r = 0.5, mini-CNN"
     func accuracyAtLeast(_ a: Variant, _ b: Variant, _ quantity: String) -> ClaimCheck {
       let count = min(outcomes[a].count, outcomes[b].count)
-      return EndToEndTables.atLeastCheck(
+      return IB7Ablation.pairedAtLeast(
         setting: setting, quantity: quantity,
         a: outcomes[a].prefix(count).map(\.finalAccuracy),
         b: outcomes[b].prefix(count).map(\.finalAccuracy))
@@ -33,7 +33,7 @@ extension IB8WhereToPrune {
       ClaimCheck(
         setting: setting, quantity: "saved fraction, H > mean - H < mean (prunes less)",
         measured: savedGap.mean, predicted: 0, uncertainty: savedGap.standardError,
-        tolerance: 0, comparison: .atMost, basis: EndToEndTables.detectableGap(savedGap)),
+        tolerance: 0, comparison: .atMost, basis: IB7Ablation.gapBasis(savedGap)),
     ]
     if let skewness {
       checks.append(
@@ -114,9 +114,9 @@ extension IB8WhereToPrune {
       let below = SeedStatistics(skewness.epochs.map(\.shareBelowMean)).mean
       skewWords = "The loss log (\(skewness.sampleCount) samples, epochs "
         + "\(skewness.epochs.first?.epoch ?? 0) to \(skewness.epochs.last?.epoch ?? 0)) has a "
-        + "mean skewness g1 = \(ClaimTable.format(skewness.meanSkewness)) (bootstrap SE "
-        + "\(ClaimTable.format(skewness.standardError))), and on average "
-        + "\(ClaimTable.format(below)) of its samples lie below the mean: a right-skewed "
+        + "mean skewness g1 = \(PageNumber.format(skewness.meanSkewness)) (bootstrap SE "
+        + "\(PageNumber.spread(skewness.standardError))), and on average "
+        + "\(PageNumber.format(below)) of its samples lie below the mean: a right-skewed "
         + "distribution puts most samples below its mean, so the below-mean pool is the larger "
         + "one and pruning the same share of the above-mean pool saves less. The log is "
         + "\(fault == .assumptionBroken ? "symmetrised on purpose (negative control)" : "the committed Fashion-MNIST full-data log of the mini-CNN (\(CommittedLossLog.path))"); "
