@@ -69,7 +69,7 @@ extension IB7Ablation {
     let infoBatch = SeedStatistics(outcomes[.softRescaleAnneal].map(\.savedFraction)).mean
     return [
       .sanity(
-        setting: "dynamic random at infobatch's saving",
+        setting: Variant.random.label,
         quantity: "saved fraction, random - soft + rescale + anneal", measured: random,
         predicted: infoBatch, tolerance: 0.01,
         basis: "r = saved E/(E - 1) by construction; issue 9 item 5 asks for +-1 point")

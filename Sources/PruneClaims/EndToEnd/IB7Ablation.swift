@@ -31,7 +31,9 @@ public struct IB7Ablation: Claim {
     /// The label in tables.
     var label: String {
       switch self {
-      case .random: return "dynamic random at infobatch's saving"
+      // X-1's label: a pending run (its ratio waits for InfoBatch's runs) is known by its
+      // fingerprint and label, so the shared runs are listed once (RunProvider).
+      case .random: return X1LosslessFrontier.randomAtInfoBatchSaving.label
       case .soft: return "soft prune only"
       case .softRescale: return "soft + rescale"
       case .softAnneal: return "soft + anneal"
