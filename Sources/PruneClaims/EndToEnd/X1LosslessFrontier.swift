@@ -268,7 +268,8 @@ public struct X1LosslessFrontier: Claim {
                 : setting.choice.optionText
             )
           }
-        } + calibrationRows,
+        } + calibrationRows
+        + [("reference seeds", "\(fullRuns.count) for full data and infobatch (defaults)")],
       checks: checks,
       tables: [
         EndToEndTables.summary(groups.filter { !$0.1.contains(where: \.isPlaceholder) }),
