@@ -13,15 +13,7 @@ enum MissingRuns {
     let missing = runs.missing
     guard runs.requestedCount > 0 else { return result }
     guard !missing.isEmpty else {
-      return ClaimResult(
-        id: result.id, family: result.family, title: result.title,
-        statement: result.statement, equation: result.equation,
-        setting: result.setting + [
-          ("runs", "all \(runs.requestedCount) from \(runs.profile.storePath)/"),
-        ],
-        checks: result.checks, tables: result.tables, figures: result.figures,
-        discussion: result.discussion, notTestableReason: result.notTestableReason,
-        modelQuestion: result.modelQuestion)
+      return result.withRunsRow("all \(runs.requestedCount) from \(runs.profile.storePath)/")
     }
     var seen = Set<String>()
     let unique = missing.filter { seen.insert($0.fingerprint).inserted }
@@ -42,27 +34,35 @@ enum MissingRuns {
         + "page uses stored runs only, so the verdict answers for the rules already trained; "
         + "the others are marked as waiting. Train the rest with `prunelab reproduce --runs "
         + "\(profile) --train --only \(result.id)`. "
-      return ClaimResult(
-        id: result.id, family: result.family, title: result.title, statement: result.statement,
-        equation: result.equation,
-        setting: result.setting + [
-          ("runs", "\(present) of \(total) stored, \(unique.count) missing (partial page)"),
-        ],
-        checks: result.checks, tables: result.tables + [table], figures: result.figures,
-        discussion: note + result.discussion, notTestableReason: result.notTestableReason,
-        modelQuestion: result.modelQuestion)
+      return result.withRunsRow(
+        "\(present) of \(total) stored, \(unique.count) missing (partial page)",
+        tables: result.tables + [table], discussion: note + result.discussion)
     }
     let reason = "\(present) of \(total) training runs of the \(profile) profile are in the run "
       + "store (notebooks-md/data/runs/\(profile)/); \(unique.count) are missing, so no check "
       + "can be computed yet. Train them with `prunelab reproduce --runs \(profile) --train "
       + "--only \(result.id)` (or spread them with `--shard i/n`); the page is assembled once "
       + "every run is stored."
-    return ClaimResult(
-      id: result.id, family: result.family, title: result.title, statement: result.statement,
-      equation: result.equation,
-      setting: result.setting + [
-        ("runs", "\(present) of \(total) stored, \(unique.count) missing"),
-      ],
-      checks: [], tables: [table], discussion: reason, notTestableReason: reason)
+    return result.withRunsRow(
+      "\(present) of \(total) stored, \(unique.count) missing", checks: [], tables: [table],
+      figures: [], discussion: reason, notTestableReason: reason, modelQuestion: "")
+  }
+}
+
+extension ClaimResult {
+  /// The result with a "runs" row added to its setting and the given parts replaced (the
+  /// others kept): the three pages of ``MissingRuns``.
+  fileprivate func withRunsRow(
+    _ runsRow: String, checks: [ClaimCheck]? = nil, tables: [ClaimTable]? = nil,
+    figures: [ClaimFigure]? = nil, discussion: String? = nil, notTestableReason: String? = nil,
+    modelQuestion: String? = nil
+  ) -> ClaimResult {
+    ClaimResult(
+      id: id, family: family, title: title, statement: statement, equation: equation,
+      setting: setting + [("runs", runsRow)], checks: checks ?? self.checks,
+      tables: tables ?? self.tables, figures: figures ?? self.figures,
+      discussion: discussion ?? self.discussion,
+      notTestableReason: notTestableReason ?? self.notTestableReason,
+      modelQuestion: modelQuestion ?? self.modelQuestion)
   }
 }
