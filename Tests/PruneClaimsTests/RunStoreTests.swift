@@ -254,14 +254,14 @@ import Testing
     let provider = try RunTraining.collect(
       [X1LosslessFrontier()], store: store, seed: ReproduceOptions.defaultSeed, profile: .quick)
     let request = try #require(provider.requests.first { $0.spec.rule == "infobatch" })
-    let whole = try request.train(nil, nil) { _ in }
+    let whole = try request.train(nil, nil) { _ in }.run
     let partial = store.partialFile(for: request.fingerprint)
     #expect(throws: Killed.self) {
       _ = try request.train(nil, partial) { epoch in if epoch == 1 { throw Killed() } }
     }
     #expect(FileManager.default.fileExists(atPath: partial.url.path))
     var epochsAfterResume: [Int] = []
-    let resumed = try request.train(nil, partial) { epochsAfterResume.append($0) }
+    let resumed = try request.train(nil, partial) { epochsAfterResume.append($0) }.run
     #expect(epochsAfterResume == [1])
     #expect(!FileManager.default.fileExists(atPath: partial.url.path))
     #expect(resumed.epochs.map(\.deterministicFields) == whole.epochs.map(\.deterministicFields))

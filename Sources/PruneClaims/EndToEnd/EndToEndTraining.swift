@@ -1,5 +1,6 @@
 import MiniCNN
 import PruneCore
+import PruneSignals
 
 /// Trains the ref-cnn under a pruning rule with MiniCNN's ``MiniCNN/Trainer`` and keeps what the
 /// end-to-end claims read — or, with a run store, answers from the store (issue 10).
@@ -116,11 +117,27 @@ struct EndToEndTraining {
     _ rule: Rule, label: String, seedIndex: Int, seed: UInt64, measuresActivations: Bool = false,
     isDerivedFromPlaceholder: Bool = false
   ) throws -> TrainingRunOutcome {
+    try loggedRun(
+      rule, label: label, seedIndex: seedIndex, seed: seed,
+      measuresActivations: measuresActivations,
+      isDerivedFromPlaceholder: isDerivedFromPlaceholder
+    ).outcome
+  }
+
+  /// ``run(_:label:seedIndex:seed:measuresActivations:isDerivedFromPlaceholder:)``, with every
+  /// sample's forward loss of every epoch when `logsLosses` (nil while the store lacks the run
+  /// or its log). Logging reads what the trainer computes anyway, so the run's bytes and
+  /// fingerprint are those of the same run without it (``RunStore/loadLossLogs(runs:)``).
+  func loggedRun<Rule: PruningRule>(
+    _ rule: Rule, label: String, seedIndex: Int, seed: UInt64, measuresActivations: Bool = false,
+    isDerivedFromPlaceholder: Bool = false, logsLosses: Bool = false
+  ) throws -> (outcome: TrainingRunOutcome, lossLog: LossLog?) {
     let configuration = try trainerConfiguration(
       epochs: rule.setup.plannedEpochs, seed: seed, measuresActivations: measuresActivations)
     guard let runs, let dataFingerprint else {
-      return try train(rule, configuration: configuration, profile: "", kernel: "")
-        .outcome(label: label, seedIndex: seedIndex)
+      let trained = try train(
+        rule, configuration: configuration, profile: "", kernel: "", logsLosses: logsLosses)
+      return (trained.run.outcome(label: label, seedIndex: seedIndex), trained.lossLog)
     }
     let profile = runs.profile
     let spec = RunSpec(
@@ -128,9 +145,9 @@ struct EndToEndTraining {
       rule: rule.name, ruleParameters: rule.parameters)
     let n0 = try setup(seed: seed).batchCount(forSamples: data.train.sampleCount)
     let sampleCount = data.train.sampleCount
-    return runs.provider.outcome(
+    let outcome = runs.provider.outcome(
       spec: spec, claim: runs.claim, label: label, seedIndex: seedIndex,
-      isBlocked: isDerivedFromPlaceholder,
+      isBlocked: isDerivedFromPlaceholder, logsLosses: logsLosses,
       placeholder: {
         TrainingRunOutcome.placeholder(
           label: label, seedIndex: seedIndex, seed: seed, sampleCount: sampleCount,
@@ -139,8 +156,10 @@ struct EndToEndTraining {
       train: { epochs, partial, epochDone in
         try self.train(
           rule, configuration: configuration, profile: profile.name, kernel: profile.blasKernel,
-          stopAfter: epochs, partial: partial, epochDone: epochDone)
+          stopAfter: epochs, partial: partial, logsLosses: logsLosses, epochDone: epochDone)
       })
+    let log = outcome.isPlaceholder ? nil : runs.provider.lossLog(for: spec.fingerprint)
+    return (outcome, logsLosses ? log : nil)
   }
 
   private struct StopAfterEpochs: Error {}
@@ -150,11 +169,18 @@ struct EndToEndTraining {
   /// With `partial`, the run continues from the checkpoint there when one is (a run cut short
   /// by a killed reproduce, ``PartialRun``), saves one after every epoch and removes it at the
   /// end; a resumed run ends with the same bytes as an uninterrupted one.
+  ///
+  /// With `logsLosses`, every sample's forward loss (before the step) of every trained epoch is
+  /// kept, rounded to float32 as its file stores it (``LossLogRecorder``). Such a run is not
+  /// checkpointed (the log of the epochs before a resume would be lost): it is the short
+  /// calibration run, and an interrupted one starts over.
   func train<Rule: PruningRule>(
     _ rule: Rule, configuration: TrainerConfiguration, profile: String, kernel: String,
-    stopAfter: Int? = nil, partial: PartialRunFile? = nil,
+    stopAfter: Int? = nil, partial: PartialRunFile? = nil, logsLosses: Bool = false,
     epochDone: @escaping (Int) throws -> Void = { _ in }
-  ) throws -> StoredRun {
+  ) throws -> TrainedRun {
+    let partial = logsLosses ? nil : partial
+    var recorder = logsLosses ? LossLogRecorder(sampleCount: data.train.sampleCount) : nil
     var rule = rule
     let trainer = try Trainer(configuration: configuration, data: data)
     var statistics: [[Int: Double]] = []
@@ -174,12 +200,14 @@ struct EndToEndTraining {
     let hooks = TrainingHooks<Rule.State>(
       batchTrained: { progress in
         let report = progress.report
+        try recorder?.record(report)
         while statistics.count <= report.epoch { statistics.append([:]) }
         if let statistic = report.activationStatistic {
           statistics[report.epoch][report.batchID] = statistic
         }
       },
       epochFinished: { record in
+        try recorder?.finishEpoch(record.epoch)
         digests.append(StoredRun.hex(trainer.network.weightDigest))
         try epochDone(record.epoch)
         if let stopAfter, digests.count >= stopAfter { throw StopAfterEpochs() }
@@ -212,7 +240,7 @@ struct EndToEndTraining {
       blasKernel: kernel, data: dataFingerprint ?? DataFingerprint(data), trainer: configuration,
       rule: rule.name, ruleParameters: rule.parameters)
     let trainedBatches = summary.trainedBatches
-    return StoredRun(
+    let run = StoredRun(
       format: StoredRun.currentFormat, profile: profile, fingerprint: spec.fingerprint,
       spec: spec,
       summary: StoredRun.Summary(
@@ -235,6 +263,7 @@ struct EndToEndTraining {
       batchStatistics: statistics.prefix(records.count).map { epoch in
         epoch.keys.sorted().map { [Double($0), epoch[$0]!] }
       })
+    return TrainedRun(run: run, lossLog: try recorder?.log())
   }
 
   /// The seed of run k: the claim's base seed plus k, so every rule of seed k starts alike.

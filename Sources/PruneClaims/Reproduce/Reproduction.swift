@@ -73,7 +73,7 @@ public enum Reproduction {
     }
     let provider =
       usesRuns
-      ? RunProvider(profile: options.runProfile, mode: .assemble, stored: try store.load()) : nil
+      ? try RunProvider(store: store, mode: .assemble) : nil
     let outcomes = ClaimRunner.run(
       claims, profile: options.profile, seed: options.seed, jobs: options.jobs, runs: provider,
       progress: progress)

@@ -1,5 +1,6 @@
 import Foundation
 import MiniCNN
+import PruneSignals
 import Synchronization
 
 /// Where the end-to-end claims get their training runs: the run store (issue 10).
@@ -12,7 +13,7 @@ import Synchronization
 /// - in an *assemble* pass (``Mode/assemble``) a claim with a missing run is reported as such
 ///   (``ClaimRuns/missing``) instead of computed from placeholders.
 /// A request whose spec was derived from a placeholder (BPAS-4's control copies B-PAS's
-/// measured retention; RePB-4's random ratio InfoBatch's measured saving) is *blocked*: it is
+/// measured retention; RePB-4's ρ and r the loss log of its calibration run) is *blocked*: it is
 /// trained only after a later collect pass sees its dependency stored.
 ///
 /// Thread-safe: claims run on several threads.
@@ -28,18 +29,22 @@ public final class RunProvider: Sendable {
     public let label: String
     /// True when the spec was derived from a run not yet stored.
     public let isBlocked: Bool
-    /// True when the store holds it.
+    /// True when the store holds it (and its loss log, when ``logsLosses``).
     public let isStored: Bool
+    /// True when the run must also log every sample's loss (``RunStore/loadLossLogs(runs:)``).
+    public let logsLosses: Bool
     /// Trains the run (at most `epochs` epochs when given; resuming from and checkpointing to
     /// `partial` when given), calling `epochDone` after each epoch.
     let train:
       (_ epochs: Int?, _ partial: PartialRunFile?, _ epochDone: @escaping (Int) throws -> Void) throws
-      -> StoredRun
+      -> TrainedRun
   }
 
   public let profile: RunProfile
   public let mode: Mode
   let stored: [String: StoredRun]
+  /// The stored runs' loss logs, by fingerprint.
+  let lossLogs: [String: LossLog]
   private let state = Mutex(State())
 
   private struct State: ~Copyable {
@@ -62,10 +67,24 @@ public final class RunProvider: Sendable {
 
   /// - Parameters:
   ///   - stored: The store's runs by fingerprint (``RunStore/load()``).
-  public init(profile: RunProfile, mode: Mode, stored: [String: StoredRun]) {
+  ///   - lossLogs: Their loss logs by fingerprint (``RunStore/loadLossLogs(runs:)``).
+  public init(
+    profile: RunProfile, mode: Mode, stored: [String: StoredRun],
+    lossLogs: [String: LossLog] = [:]
+  ) {
     self.profile = profile
     self.mode = mode
     self.stored = stored
+    self.lossLogs = lossLogs
+  }
+
+  /// A provider of `store`'s runs and loss logs (read and checked).
+  /// - Throws: the store's ``RunStoreError`` for the first unusable file.
+  public convenience init(store: RunStore, mode: Mode) throws {
+    let runs = try store.load()
+    self.init(
+      profile: store.profile, mode: mode, stored: runs,
+      lossLogs: try store.loadLossLogs(runs: runs))
   }
 
   /// Every request so far, in the order first asked (claims in registry order give a
@@ -86,17 +105,19 @@ public final class RunProvider: Sendable {
   }
 
   /// The outcome of the run `spec`, from the store, or a placeholder after recording the
-  /// request (see the type's discussion).
+  /// request (see the type's discussion). With `logsLosses` the run counts as stored only
+  /// with its loss log (``lossLog(for:)``).
   func outcome(
     spec: RunSpec, claim: String, label: String, seedIndex: Int, isBlocked: Bool,
-    placeholder: () -> TrainingRunOutcome,
-    train: @escaping (Int?, PartialRunFile?, @escaping (Int) throws -> Void) throws -> StoredRun
+    logsLosses: Bool = false, placeholder: () -> TrainingRunOutcome,
+    train: @escaping (Int?, PartialRunFile?, @escaping (Int) throws -> Void) throws -> TrainedRun
   ) -> TrainingRunOutcome {
     let fingerprint = spec.fingerprint
-    let run = isBlocked ? nil : stored[fingerprint]
+    let hasLog = !logsLosses || lossLogs[fingerprint] != nil
+    let run = isBlocked || !hasLog ? nil : stored[fingerprint]
     let request = Request(
       fingerprint: fingerprint, spec: spec, claim: claim, label: label, isBlocked: isBlocked,
-      isStored: run != nil, train: train)
+      isStored: run != nil, logsLosses: logsLosses, train: train)
     state.withLock {
       $0.requestedByClaim[claim, default: []].insert(fingerprint)
       if run == nil { $0.missingByClaim[claim, default: []].append(request) }
@@ -105,12 +126,16 @@ public final class RunProvider: Sendable {
       // differ once their dependencies are stored: the label, which names the derivation, keeps
       // them apart, while claims asking for the same derived run (B-PAS at its calibrated
       // thresholds in, BPAS-4/6/7) share it.
-      let key = isBlocked ? "\(fingerprint) \(label)" : fingerprint
+      // A request that needs the loss log is its own entry: the run may be stored without it.
+      let key = (isBlocked ? "\(fingerprint) \(label)" : fingerprint) + (logsLosses ? " log" : "")
       if $0.seen.insert(key).inserted { $0.requests.append(request) }
     }
     if let run { return run.outcome(label: label, seedIndex: seedIndex) }
     return placeholder()
   }
+
+  /// The stored loss log of run `fingerprint`, if any.
+  func lossLog(for fingerprint: String) -> LossLog? { lossLogs[fingerprint] }
 
   /// The runs `claim` asked for that the store lacks.
   func missing(forClaim claim: String) -> [Request] {

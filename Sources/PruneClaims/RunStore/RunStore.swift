@@ -82,9 +82,9 @@ public struct RunStore: Sendable {
         .appendingPathComponent("\(fingerprint).json"))
   }
 
-  /// Deletes every run file of the folder (`reproduce --fresh`); other files stay.
+  /// Deletes every run file and loss log of the folder (`reproduce --fresh`); other files stay.
   public func removeAll() throws {
-    for name in fileNames() {
+    for name in fileNames() + lossLogNames() {
       try FileManager.default.removeItem(at: url.appendingPathComponent(name))
     }
   }

@@ -10,6 +10,9 @@ public enum RunStoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case fingerprintMismatch(file: String, stored: String, computed: String)
   /// A run file of another profile inside this profile's folder.
   case wrongProfile(file: String, found: String, expected: String)
+  /// A run's per-sample loss log (``RunStore/lossLogName(for:)``) that cannot be read or does
+  /// not belong to its run file.
+  case corruptLossLog(file: String, reason: String)
   /// Two files holding the same run.
   case duplicateRun(fingerprint: String, files: [String])
   /// `--shard` that is not `i/n` with 1 <= i <= n.
@@ -24,6 +27,9 @@ public enum RunStoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .corruptRun(let file, let reason):
       return "run file \(file) is unusable: \(reason). Delete it (the run is trained again by "
         + "`prunelab reproduce --train`) or restore it with `git checkout -- \(file)`."
+    case .corruptLossLog(let file, let reason):
+      return "loss log \(file) is unusable: \(reason). Delete it (its run is trained again, with "
+        + "the log, by `prunelab reproduce --train`) or restore it with `git checkout -- \(file)`."
     case .fingerprintMismatch(let file, let stored, let computed):
       return "run file \(file) does not match its content: it records '\(stored)' but its spec "
         + "gives '\(computed)'. The file was edited or renamed; restore or delete it."

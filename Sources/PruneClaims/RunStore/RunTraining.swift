@@ -37,7 +37,7 @@ public enum RunTraining {
   public static func collect(
     _ claims: [any Claim], store: RunStore, seed: UInt64, profile: ClaimProfile
   ) throws -> RunProvider {
-    let provider = RunProvider(profile: store.profile, mode: .collect, stored: try store.load())
+    let provider = try RunProvider(store: store, mode: .collect)
     for claim in claims where claim is any TrainingBasedClaim {
       let context = ClaimContext(
         profile: profile, seed: seed, runs: provider.runs(forClaim: claim.id))
@@ -89,12 +89,13 @@ public enum RunTraining {
             missingCount: requests.count - stored, secondsLeft: clock.secondsLeft)
         }
         progress(event(0))
-        let run = try request.train(nil, store.partialFile(for: request.fingerprint)) { epoch in
+        let trained = try request.train(nil, store.partialFile(for: request.fingerprint)) {
+          epoch in
           clock.epochFinished()
           progress(event(epoch + 1))
         }
-        clock.runFinished(planned: request.spec.trainer.epochs, trained: run.epochs.count)
-        report.written.append(try store.write(run))
+        clock.runFinished(planned: request.spec.trainer.epochs, trained: trained.run.epochs.count)
+        report.written.append(try store.write(trained))
         stored += 1
       }
       if blocked.isEmpty { return report }
@@ -132,11 +133,22 @@ public enum RunTraining {
           secondsLeft: nil)
       }
       progress(event(0))
-      let retrained = try request.train(length, nil) { progress(event($0 + 1)) }
+      let trained = try request.train(length, nil) { progress(event($0 + 1)) }
+      let retrained = trained.run
       for (old, new) in zip(stored.epochs, retrained.epochs) {
         let fields = old.differences(from: new)
         if !fields.isEmpty {
           throw RunStoreError.verificationFailed(file: file, epoch: old.epoch, fields: fields)
+        }
+      }
+      if request.logsLosses, let old = provider.lossLog(for: request.fingerprint),
+        let new = trained.lossLog
+      {
+        for epoch in 0..<min(new.epochCount, old.epochCount)
+        where old.losses(ofEpoch: epoch) != new.losses(ofEpoch: epoch) {
+          throw RunStoreError.verificationFailed(
+            file: store.displayPath(RunStore.lossLogName(for: request.spec)), epoch: epoch,
+            fields: ["per-sample losses"])
         }
       }
       guard retrained.epochs.count == length else {
