@@ -48,9 +48,13 @@ import Testing
   @Test func repb4() throws {
     let result = try RePB4AccuracyOrdering().run(in: Self.context, workload: Self.tiny())
     Self.expectWellFormed(result, id: "RePB-4")
-    // Per target: two matched-budget checks (our model) and two orderings (the statement).
-    #expect(result.checks.count == 4)
+    // Per target: two matched-budget checks (our model), two orderings (the statement:
+    // against InfoBatch and against static random) and dynamic random's control ordering.
+    #expect(result.checks.count == 5)
     #expect(result.checks.filter { $0.answer == .model }.count == 2)
+    #expect(result.checks.filter { !$0.expectedToHold }.count >= 1)
+    let calibration = try #require(result.tables.first { $0.name == "calibration" })
+    #expect(calibration.rows.map(\.[0]) == ["repb at 50%", "infobatch at 50%"])
   }
 
   @Test func bpas4() throws {

@@ -80,7 +80,8 @@ import Testing
   // MARK: RePB-4
 
   static func repb4(
-    repbAccuracy: Double = 0.90, repbSaved: Double = 0.50, infoBatchSaved: Double = 0.505
+    repbAccuracy: Double = 0.90, repbSaved: Double = 0.50, infoBatchSaved: Double = 0.505,
+    staticAccuracy: Double = 0.88, staticSaved: Double = 0.50, dynamicAccuracy: Double = 0.885
   ) throws -> ClaimResult {
     let choice = { (name: String) in RuleChoice(label: "\(name) at 50%", ruleName: name) }
     let target = RePB4AccuracyOrdering.Target(
@@ -91,9 +92,14 @@ import Testing
       infoBatch: choice("infobatch"),
       infoBatchRuns: Runs.runs(
         "infobatch at 50%", accuracies: Runs.around(0.895), saved: Runs.constant(infoBatchSaved)),
-      random: choice("random"),
-      randomRuns: Runs.runs(
-        "random at 50%", accuracies: Runs.around(0.88, spread: 0.004), saved: Runs.constant(0.50)))
+      staticRandom: choice("static-random"),
+      staticRandomRuns: Runs.runs(
+        "static-random at 50%", accuracies: Runs.around(staticAccuracy, spread: 0.004),
+        saved: Runs.constant(staticSaved)),
+      dynamicRandom: choice("random"),
+      dynamicRandomRuns: Runs.runs(
+        "random at 50%", accuracies: Runs.around(dynamicAccuracy, spread: 0.005),
+        saved: Runs.constant(0.50)))
     return RePB4AccuracyOrdering().result([target], workload: try Runs.workload())
   }
 
@@ -101,17 +107,41 @@ import Testing
     let normal = try Self.repb4()
     #expect(normal.verdict == .holds)
     #expect(normal.modelAnswer == .agrees)
+    // RePB against InfoBatch and InfoBatch against static random decide; dynamic random is
+    // shown as a control.
+    #expect(normal.decidingChecks.filter { $0.answer == .statement }.count == 2)
+    #expect(normal.checks.filter { $0.setting.contains("control: dynamic random") }.count == 1)
     NegativeControlTests.expectFlip(
       .noResampling, normal: normal, broken: try Self.repb4(repbAccuracy: 0.80))
   }
 
+  @Test func repb4StaticRandomBeatsInfoBatch() throws {
+    // The paper's Random row (static random) beats InfoBatch at the same saving: it fails.
+    let broken = try Self.repb4(staticAccuracy: 0.95)
+    NegativeControlTests.expectFlip(.noResampling, normal: try Self.repb4(), broken: broken)
+    let failing = broken.decidingChecks.filter { $0.verdict == .fails }
+    #expect(failing.map(\.quantity) == ["accuracy, infobatch - static random"])
+  }
+
+  @Test func repb4DynamicRandomIsAControlThatDoesNotDecide() throws {
+    // Dynamic random beating InfoBatch flips its control check, not the verdict.
+    let result = try Self.repb4(dynamicAccuracy: 0.95)
+    let control = try #require(
+      result.checks.first { $0.setting.contains("control: dynamic random") })
+    #expect(control.verdict == .fails && !control.expectedToHold)
+    #expect(result.verdict == .holds)
+  }
+
   @Test func repb4UnmatchedBudgetsDoNotDecide() throws {
     // RePB saves 10 points more: its ordering against InfoBatch is not at matched pruning, so
-    // even a large deficit does not decide; InfoBatch against random still does.
+    // even a large deficit does not decide; InfoBatch against static random still does.
     let unmatched = try Self.repb4(repbAccuracy: 0.80, repbSaved: 0.60)
     #expect(unmatched.modelAnswer == .disagrees)
-    #expect(unmatched.decidingChecks.count == 1)
+    #expect(unmatched.decidingChecks.filter { $0.answer == .statement }.count == 1)
     #expect(unmatched.verdict == .holds)
+    // Static random saving less than InfoBatch: that ordering does not decide either.
+    let staticOff = try Self.repb4(staticAccuracy: 0.95, staticSaved: 0.40)
+    #expect(staticOff.verdict == .holds)
     // No pair matched: nothing decides.
     let none = try Self.repb4(repbSaved: 0.60, infoBatchSaved: 0.70)
     #expect(none.verdict == .notTestable)

@@ -9,8 +9,8 @@ import PruneAnalysis
 ///   batch 128, SGD momentum 0.9, weight decay 5e-4, OneCycle max lr 0.1 (cnn.md T2, tuned once
 ///   for full data and kept for every rule), 20 epochs, OpenBLAS pinned to its Haswell kernel,
 ///   2 threads. Five seeds for full data and InfoBatch (the accuracy reference and the headline
-///   rule), three for every other rule: 87 runs, 1,770 planned epochs (runs shared between claims
-///   are trained once; `prunelab store check` lists them), 12 to 18 hours on an idle 2-core
+///   rule), three for every other rule: 100 runs, 2,030 planned epochs (runs shared between claims
+///   are trained once; `prunelab store check` lists them), 13 to 20 hours on an idle 2-core
 ///   machine: far more than one reproduce run can train, so it accumulates through the committed
 ///   store (`prunelab reproduce --train`, `--shard i/n`).
 /// - `quick`: T1-sized synthetic images (1,200 of 1 x 16 x 16), 4 epochs, 3 seeds, Kaiming-normal
