@@ -27,12 +27,15 @@ public struct ClaimResult: Sendable, Hashable {
   /// The question our model answers ("Does a noise model of the batch-mean composition predict
   /// the measured rank correlation?"); empty for a claim without model checks.
   public let modelQuestion: String
+  /// Whether every training run the page needs was stored (``MissingRuns``); `complete` for a
+  /// claim computed on the spot. The index and `verdicts.csv` show it beside the verdict.
+  public let completeness: PageCompleteness
 
   public init(
     id: String, family: ClaimFamily, title: String, statement: String, equation: String,
     setting: [(String, String)], checks: [ClaimCheck], tables: [ClaimTable] = [],
     figures: [ClaimFigure] = [], discussion: String = "", notTestableReason: String = "",
-    modelQuestion: String = ""
+    modelQuestion: String = "", completeness: PageCompleteness = .complete
   ) {
     self.id = id
     self.family = family
@@ -46,6 +49,7 @@ public struct ClaimResult: Sendable, Hashable {
     self.discussion = discussion
     self.notTestableReason = notTestableReason
     self.modelQuestion = modelQuestion
+    self.completeness = completeness
   }
 
   /// A result of `claim`, whose id, family and title it takes (so a claim states them once).
@@ -86,6 +90,7 @@ public struct ClaimResult: Sendable, Hashable {
     lhs.id == rhs.id && lhs.checks == rhs.checks && lhs.tables == rhs.tables
       && lhs.figures == rhs.figures && lhs.discussion == rhs.discussion
       && lhs.notTestableReason == rhs.notTestableReason && lhs.modelQuestion == rhs.modelQuestion
+      && lhs.completeness == rhs.completeness
       && lhs.setting.map(\.0) == rhs.setting.map(\.0)
       && lhs.setting.map(\.1) == rhs.setting.map(\.1)
   }

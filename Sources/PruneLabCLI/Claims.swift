@@ -21,7 +21,8 @@ extension PruneLab {
     /// The listing: one line per claim, columns aligned.
     static func listing(ledger: VerdictLedger) -> String {
       let rows = ClaimRegistry.all.map { claim in
-        [claim.id, claim.family.rawValue, ledger.verdict(of: claim.id) ?? "not run", claim.title]
+        let verdict = ledger.entries[claim.id.uppercased()]?.markedVerdict ?? "not run"
+        return [claim.id, claim.family.rawValue, verdict, claim.title]
       }
       let header = ["id", "family", "last verdict", "title"]
       let widths = (0..<3).map { column in

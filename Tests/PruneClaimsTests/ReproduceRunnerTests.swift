@@ -183,6 +183,8 @@ private func temporaryFolder() throws -> URL {
     #expect(entry?.verdict == "holds")
     #expect(entry?.holds == 3)
     #expect(entry?.model == "")
+    #expect(entry?.completeness == "")
+    #expect(entry?.markedVerdict == "holds")
     #expect(entry?.seed == "2024")
   }
 
@@ -205,6 +207,35 @@ private func temporaryFolder() throws -> URL {
     #expect(entry.sanity == 1)
     #expect(VerdictLedger(csv: try ledger.csv(order: ["X-9"])) == ledger)
     #expect(NotebookPages.evidenceCell(entry) == "1 (1 hold)")
+  }
+
+  @Test func ledgerAndIndexMarkAPartialPage() throws {
+    let evidence = ClaimCheck(
+      setting: "a", quantity: "q", measured: 1, predicted: 1, uncertainty: 0, tolerance: 0.1)
+    let partial = ClaimResult(
+      id: "X-1", family: .crossRule, title: "t", statement: "s", equation: "e", setting: [],
+      checks: [evidence], completeness: .partial(stored: 12, total: 26))
+    let waiting = ClaimResult(
+      id: "X-2", family: .crossRule, title: "t", statement: "s", equation: "e", setting: [],
+      checks: [], completeness: .runsMissing(stored: 3, total: 17))
+    let complete = ClaimResult(
+      id: "BLS-5", family: .bls, title: "t", statement: "s", equation: "e", setting: [],
+      checks: [evidence])
+    var ledger = VerdictLedger()
+    for result in [partial, waiting, complete] {
+      ledger.record(.finished(result), profile: "paper", seed: 1)
+    }
+    let text = try ledger.csv(order: ["X-1", "X-2", "BLS-5"])
+    #expect(text.contains("X-1,cross-rule,t,holds,partial: 12 of 26 runs,1,"))
+    #expect(VerdictLedger(csv: text) == ledger)
+    #expect(ledger.entries["X-1"]?.markedVerdict == "holds (partial: 12 of 26 runs)")
+    #expect(
+      ledger.entries["X-2"]?.markedVerdict == "not testable here (runs missing: 3 of 17 stored)")
+    #expect(ledger.entries["BLS-5"]?.markedVerdict == "holds")
+    let index = NotebookPages.index(
+      claims: [X1LosslessFrontier(), BLS5DropInEquivalence()], ledger: ledger)
+    #expect(index.contains("| holds (partial: 12 of 26 runs) |"))
+    #expect(index.contains("| holds |"))
   }
 
   @Test func sectionSeparatesSanityFromEvidenceAndSaysWhyNotTestable() {

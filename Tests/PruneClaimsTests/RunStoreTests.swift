@@ -226,6 +226,11 @@ import Testing
     #expect(result.checks.isEmpty)
     #expect(result.notTestableReason.contains("missing"))
     #expect(result.tables.first?.name == "missing-runs")
+    guard case .runsMissing(let stored, let total) = result.completeness else {
+      Issue.record("completeness \(result.completeness), expected runs missing")
+      return
+    }
+    #expect(stored < total)
   }
 
   @Test func aPartialPageDecidesOnlyOnStoredRules() throws {
@@ -238,6 +243,12 @@ import Testing
     #expect(result.tables.last?.name == "missing-runs")
     #expect(result.tables.last?.rows.allSatisfy { $0[0].hasPrefix("bpas-") } == true)
     #expect(result.discussion.hasPrefix("Partial page"))
+    let missing = try #require(result.tables.last?.rows.count)
+    guard case .partial(let stored, let total) = result.completeness else {
+      Issue.record("completeness \(result.completeness), expected partial")
+      return
+    }
+    #expect(total - stored == missing)
     let lossless = try #require(result.tables.first { $0.name == "lossless-points" })
     #expect(lossless.rows.contains { $0[0] == "bpas" && $0[1] == "waiting for runs" })
   }

@@ -23,7 +23,8 @@ enum NotebookPages {
       let entry = ledger.entries[id.uppercased()]
       return [
         "[\(id)](#\(MarkdownText.anchor(forClaim: id)))", entry?.title ?? "",
-        entry?.verdict ?? "not run", entry.map(modelCell) ?? "", entry.map(evidenceCell) ?? "",
+        entry?.markedVerdict ?? "not run", entry.map(modelCell) ?? "",
+        entry.map(evidenceCell) ?? "",
       ]
     }
     text += MarkdownText.table(
@@ -58,7 +59,10 @@ enum NotebookPages {
       + "`prunelab reproduce`; regenerate with `scripts/reproduce`. The profile column says where "
       + "a claim's numbers come from: a claim profile (`quick`) for the claims computed on the "
       + "spot, a run profile (`paper runs`: Fashion-MNIST, `notebooks-md/data/runs/paper/`) for "
-      + "the end-to-end claims, which are assembled from the run store. The same "
+      + "the end-to-end claims, which are assembled from the run store. A verdict marked "
+      + "`partial: k of n runs` comes from a page assembled from the runs stored so far (it "
+      + "answers only for the rules already trained); `runs missing: k of n stored` means the "
+      + "page waits for its runs. The same "
       + "verdicts are in [`verdicts.csv`](verdicts.csv); each claim's checks are in "
       + "`data/<ID>-checks.csv`, its raw measurements in `data/`, its figures in `../figures/`.\n\n"
     text += "Where each rule breaks under controlled noise at matched savings, and claim G-1 (the "
@@ -70,7 +74,7 @@ enum NotebookPages {
         ? claim.id
         : "[\(claim.id)](\(claim.family.pageName)#\(MarkdownText.anchor(forClaim: claim.id)))"
       return [
-        link, claim.title, claim.family.rawValue, entry?.verdict ?? "not run",
+        link, claim.title, claim.family.rawValue, entry?.markedVerdict ?? "not run",
         entry.map(modelCell) ?? "", entry.map(evidenceCell) ?? "",
         entry.map { claim is any TrainingBasedClaim ? "\($0.profile) runs" : $0.profile } ?? "",
       ]

@@ -3,7 +3,7 @@ import PruneReport
 /// `notebooks-md/verdicts.csv`: the last verdict of every claim that has been run.
 ///
 /// One row per claim, in registry order: id, family, title, the verdict on the paper's
-/// statement, the counts of its deciding evidence checks by verdict, our model's answer (empty
+/// statement, whether the page rests on all its runs (``PageCompleteness``), the counts of its deciding evidence checks by verdict, our model's answer (empty
 /// without model checks), the number of evidence and sanity checks, and the profile and seed of
 /// the run. `prunelab claims` reads it; the runner merges a partial run (`--only`) into it so the
 /// rows of claims not rerun are kept.
@@ -15,6 +15,9 @@ public struct VerdictLedger: Sendable, Equatable {
     public let title: String
     /// The verdict on the paper's statement.
     public let verdict: String
+    /// ``PageCompleteness/text``: `complete`, `partial: k of n runs`, `runs missing: k of n
+    /// stored`; empty for a claim whose computation failed or a row of an older layout.
+    public let completeness: String
     /// Deciding evidence checks by verdict.
     public let holds: Int
     public let fails: Int
@@ -27,21 +30,31 @@ public struct VerdictLedger: Sendable, Equatable {
     public let sanity: Int
     public let profile: String
     public let seed: String
+
+    /// The verdict with a mark for a page not built from all its runs, for the index and the
+    /// family pages: `holds (partial: 12 of 26 runs)`; the bare verdict otherwise.
+    public var markedVerdict: String {
+      completeness.isEmpty || completeness == VerdictLedger.completeText
+        ? verdict : "\(verdict) (\(completeness))"
+    }
   }
+
+  /// The completeness of a page that rests on all its runs (or on none).
+  static let completeText = "complete"
 
   /// The rows, keyed by upper-cased id.
   public private(set) var entries: [String: Entry]
 
   /// The file's header.
   static let header = [
-    "id", "family", "title", "verdict", "holds", "fails", "inconclusive", "model", "evidence",
+    "id", "family", "title", "verdict", "completeness", "holds", "fails", "inconclusive", "model", "evidence",
     "sanity", "profile", "seed",
   ]
 
   public init(entries: [String: Entry] = [:]) { self.entries = entries }
 
   /// Reads the ledger from CSV text by column name (a file of an older layout, without the
-  /// model and count columns, reads with those empty); text that is not a ledger reads as an
+  /// completeness, model and count columns, reads with those empty); text that is not a ledger reads as an
   /// empty ledger (the next run rewrites it).
   public init(csv text: String) {
     var entries: [String: Entry] = [:]
@@ -56,7 +69,7 @@ public struct VerdictLedger: Sendable, Equatable {
       func number(_ name: String) -> Int { Int(text(name)) ?? 0 }
       let entry = Entry(
         id: text("id"), family: text("family"), title: text("title"), verdict: text("verdict"),
-        holds: number("holds"), fails: number("fails"), inconclusive: number("inconclusive"),
+        completeness: text("completeness"), holds: number("holds"), fails: number("fails"), inconclusive: number("inconclusive"),
         model: text("model"), evidence: number("evidence"), sanity: number("sanity"),
         profile: text("profile"), seed: text("seed"))
       entries[entry.id.uppercased()] = entry
@@ -76,7 +89,9 @@ public struct VerdictLedger: Sendable, Equatable {
     var model = ""
     var evidence = 0
     var sanity = 0
+    var completeness = ""
     if case .finished(let result) = outcome {
+      completeness = result.completeness.text
       for check in result.decidingChecks { counts[check.verdict, default: 0] += 1 }
       model = result.modelAnswer?.rawValue ?? ""
       evidence = result.decidingChecks.count
@@ -84,7 +99,7 @@ public struct VerdictLedger: Sendable, Equatable {
     }
     entries[outcome.id.uppercased()] = Entry(
       id: outcome.id, family: outcome.family.rawValue, title: outcome.title,
-      verdict: outcome.verdict.rawValue, holds: counts[.holds] ?? 0, fails: counts[.fails] ?? 0,
+      verdict: outcome.verdict.rawValue, completeness: completeness, holds: counts[.holds] ?? 0, fails: counts[.fails] ?? 0,
       inconclusive: counts[.inconclusive] ?? 0, model: model, evidence: evidence, sanity: sanity,
       profile: profile, seed: "\(seed)")
   }
@@ -93,7 +108,7 @@ public struct VerdictLedger: Sendable, Equatable {
   func csv(order ids: [String]) throws -> String {
     let rows = ids.compactMap { entries[$0.uppercased()] }.map { entry in
       [
-        entry.id, entry.family, entry.title, entry.verdict, "\(entry.holds)", "\(entry.fails)",
+        entry.id, entry.family, entry.title, entry.verdict, entry.completeness, "\(entry.holds)", "\(entry.fails)",
         "\(entry.inconclusive)", entry.model, "\(entry.evidence)", "\(entry.sanity)",
         entry.profile, entry.seed,
       ]

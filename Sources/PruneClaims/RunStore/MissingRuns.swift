@@ -36,7 +36,8 @@ enum MissingRuns {
         + "\(profile) --train --only \(result.id)`. "
       return result.withRunsRow(
         "\(present) of \(total) stored, \(unique.count) missing (partial page)",
-        tables: result.tables + [table], discussion: note + result.discussion)
+        tables: result.tables + [table], discussion: note + result.discussion,
+        completeness: .partial(stored: present, total: total))
     }
     let reason = "\(present) of \(total) training runs of the \(profile) profile are in the run "
       + "store (notebooks-md/data/runs/\(profile)/); \(unique.count) are missing, so no check "
@@ -45,17 +46,18 @@ enum MissingRuns {
       + "every run is stored."
     return result.withRunsRow(
       "\(present) of \(total) stored, \(unique.count) missing", checks: [], tables: [table],
-      figures: [], discussion: reason, notTestableReason: reason, modelQuestion: "")
+      figures: [], discussion: reason, notTestableReason: reason, modelQuestion: "",
+      completeness: .runsMissing(stored: present, total: total))
   }
 }
 
 extension ClaimResult {
-  /// The result with a "runs" row added to its setting and the given parts replaced (the
-  /// others kept): the three pages of ``MissingRuns``.
+  /// The result with a "runs" row added to its setting, its completeness set and the given
+  /// parts replaced (the others kept): the three pages of ``MissingRuns``.
   fileprivate func withRunsRow(
     _ runsRow: String, checks: [ClaimCheck]? = nil, tables: [ClaimTable]? = nil,
     figures: [ClaimFigure]? = nil, discussion: String? = nil, notTestableReason: String? = nil,
-    modelQuestion: String? = nil
+    modelQuestion: String? = nil, completeness: PageCompleteness = .complete
   ) -> ClaimResult {
     ClaimResult(
       id: id, family: family, title: title, statement: statement, equation: equation,
@@ -63,6 +65,6 @@ extension ClaimResult {
       tables: tables ?? self.tables, figures: figures ?? self.figures,
       discussion: discussion ?? self.discussion,
       notTestableReason: notTestableReason ?? self.notTestableReason,
-      modelQuestion: modelQuestion ?? self.modelQuestion)
+      modelQuestion: modelQuestion ?? self.modelQuestion, completeness: completeness)
   }
 }
