@@ -63,13 +63,16 @@ enum EndToEndTables {
       basis: detectableGap(difference))
   }
 
-  /// The words of a paired check's basis: where its uncertainty comes from and the smallest
-  /// shortfall it resolves (a mean difference below -2 SE fails; cnn.md "each page states the
-  /// smallest gap its seeds can detect").
+  /// The words of a tolerance-0 paired check's basis: where its uncertainty comes from and its
+  /// band (a gap of 0 holds, a gap beyond 2 SE fails, one in between is inconclusive; cnn.md
+  /// "each page states the smallest gap its seeds can detect").
   static func detectableGap(_ difference: SeedStatistics) -> String {
     let gap = 2 * difference.standardError
-    return "SE of \(difference.count) seed-paired differences; tolerance 0; detects a gap "
-      + (gap.isFinite ? "larger than 2 SE = \(PageNumber.spread(gap))" : "only with 2 or more seeds")
+    return "SE of \(difference.count) seed-paired differences; tolerance 0: "
+      + (gap.isFinite
+        ? "holds at no gap, fails at a gap beyond 2 SE = \(PageNumber.spread(gap)), "
+          + "inconclusive in between"
+        : "holds at no gap, inconclusive otherwise (detects a gap only with 2 or more seeds)")
   }
 
   /// The ±1 percentage point within which two saved fractions count as the same budget

@@ -21,15 +21,7 @@ extension IB7Ablation {
     return ClaimCheck(
       setting: setting, quantity: quantity, measured: difference.mean, predicted: 0,
       uncertainty: difference.standardError, tolerance: 0, comparison: .atLeast,
-      basis: gapBasis(difference))
-  }
-
-  /// Where a paired check's uncertainty comes from and the smallest gap it resolves (2 SE;
-  /// cnn.md: each page states the smallest gap its seeds can detect).
-  static func gapBasis(_ difference: SeedStatistics) -> String {
-    let gap = 2 * difference.standardError
-    return "SE of \(difference.count) seed-paired differences; tolerance 0; resolves a gap "
-      + (gap.isFinite ? "larger than 2 SE = \(PageNumber.spread(gap))" : "only with 2 or more seeds")
+      basis: EndToEndTables.detectableGap(difference))
   }
 
   /// The evidence checks of the paper's statement (Table 4's ordering and the contributions).

@@ -33,7 +33,7 @@ extension IB8WhereToPrune {
       ClaimCheck(
         setting: setting, quantity: "saved fraction, H > mean - H < mean (prunes less)",
         measured: savedGap.mean, predicted: 0, uncertainty: savedGap.standardError,
-        tolerance: 0, comparison: .atMost, basis: IB7Ablation.gapBasis(savedGap)),
+        tolerance: 0, comparison: .atMost, basis: EndToEndTables.detectableGap(savedGap)),
     ]
     if let skewness {
       checks.append(

@@ -128,12 +128,13 @@ struct ClaimSection {
       let hasModel = evidence.contains { $0.answer == .model }
       let rows = evidence.map { check -> [String] in
         let u = check.uncertainty
+        let shown = PageNumber.measuredAndDifference(of: check)
         var row = [check.setting, check.quantity]
         if hasModel { row.append(check.answer == .model ? "our model" : "paper") }
         row += [
-          PageNumber.format(check.measured, uncertainty: u),
+          shown.measured,
           check.comparison.symbol + " " + PageNumber.format(check.predicted, uncertainty: u),
-          PageNumber.format(check.difference, uncertainty: u), PageNumber.spread(u),
+          shown.difference, PageNumber.spread(u),
           Self.tolerance(check), check.basis,
           check.expectedToHold ? "yes" : "no (assumption broken)", check.verdict.rawValue,
         ]
@@ -149,14 +150,15 @@ struct ClaimSection {
         + "independently of it. A check holds when the gap to the prediction is within the "
         + "tolerance, fails when it exceeds the tolerance by more than "
         + "\(PageNumber.format(Comparison.confidenceMultiplier)) uncertainties, and is "
-        + "inconclusive otherwise; numbers are rounded to what their uncertainty supports.\n\n"
+        + "inconclusive otherwise; numbers are rounded to what their uncertainty supports, "
+        + "with more digits where that rounding would hide the gap that decided.\n\n"
         + MarkdownText.table(header: header, rows: rows) + "\n"
     }
     let sanity = result.sanityChecks
     if !sanity.isEmpty {
       let rows = sanity.map { check -> [String] in
         [
-          check.setting, check.quantity, PageNumber.format(check.measured),
+          check.setting, check.quantity, PageNumber.measuredAndDifference(of: check).measured,
           check.comparison.symbol + " " + PageNumber.format(check.predicted),
           Self.tolerance(check), check.verdict.rawValue,
         ]
