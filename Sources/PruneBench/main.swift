@@ -2,7 +2,8 @@
 //   swift run -c release PruneBench            InfoBatch plan (N = 1.28M, 14M) next to a sum and
 //                                              a sort; a whole InfoBatch+BLS simulation 1.28M x 200
 //   swift run -c release PruneBench --quick    the same at small sizes
-//   swift run -c release PruneBench --simulation N E   only the simulation, N samples x E epochs
+//   swift run -c release PruneBench --simulation N E [T]   only the simulation, N samples x E
+//                                              epochs, on T threads (default: every processor)
 //   swift run -c release PruneBench cnn ...    the MiniCNN throughput benchmark
 //   swift run -c release PruneBench read-log FILE   check + read a loss log epoch by epoch
 //   swift run -c release PruneBench selection [--sizes N,N] [--repetitions R] [--only a,b]
@@ -94,8 +95,11 @@ func benchmarkPlan(sampleCount n: Int, repetitions: Int) throws {
       + "peak memory \(format(PeakMemory.megabytes(), 1)) MiB")
 }
 
-/// A whole InfoBatch + BLS simulation on the synthetic learner.
-func benchmarkSimulation(sampleCount n: Int, epochs: Int) throws {
+/// A whole InfoBatch + BLS simulation on the synthetic learner, on `threads` threads (the
+/// results, printed as the final mean loss's bits, do not depend on it).
+func benchmarkSimulation(
+  sampleCount n: Int, epochs: Int, threads: Int = ForkJoin.processorCount
+) throws {
   PeakMemory.reset()
   let setup = try TrainingSetup(sampleCount: n, batchSize: 128, plannedEpochs: epochs, seed: 1)
   var rule = try InfoBatch(
@@ -106,15 +110,17 @@ func benchmarkSimulation(sampleCount n: Int, epochs: Int) throws {
   let clock = ContinuousClock()
   let start = clock.now
   let cpuStart = processorSeconds()
-  let result = try Simulation.run(&rule, on: &learner)
+  let result = try Simulation.run(
+    &rule, on: &learner, options: SimulationOptions(threads: threads))
   let cpu = processorSeconds() - cpuStart
   let seconds = (clock.now - start).seconds
   let iterations = Double(result.summary.trainedSampleIterations)
   print(
-    "simulation infobatch+bls N=\(n) x \(epochs) epochs: \(format(seconds, 2)) s wall, "
-      + "\(format(cpu, 2)) s CPU; "
+    "simulation infobatch+bls N=\(n) x \(epochs) epochs, \(threads) threads: "
+      + "\(format(seconds, 2)) s wall, \(format(cpu, 2)) s CPU; "
       + "saved \(format(result.summary.savedFraction, 4)); "
-      + "\(format(seconds / iterations * 1e9, 1)) ns per trained sample; "
+      + "\(format(seconds / iterations * 1e9, 1)) ns per trained sample (wall); "
+      + "final mean loss bits \(String(result.summary.finalMeanLoss?.bitPattern ?? 0, radix: 16)); "
       + "peak memory \(format(PeakMemory.megabytes(), 1)) MiB "
       + "(raw state: scores, weights, plan = \(format(Double(n) * 24 / 1_048_576, 1)) MiB)")
 }
@@ -170,10 +176,11 @@ if arguments.first == "selection" {
 }
 let quick = arguments.contains("--quick")
 do {
-  if arguments.first == "--simulation", arguments.count == 3, let n = Int(arguments[1]),
-    let epochs = Int(arguments[2])
+  if arguments.first == "--simulation", arguments.count == 3 || arguments.count == 4,
+    let n = Int(arguments[1]), let epochs = Int(arguments[2])
   {
-    try benchmarkSimulation(sampleCount: n, epochs: epochs)
+    let threads = arguments.count == 4 ? Int(arguments[3]) ?? 1 : ForkJoin.processorCount
+    try benchmarkSimulation(sampleCount: n, epochs: epochs, threads: threads)
     exit(0)
   }
   try benchmarkPlan(sampleCount: quick ? 100_000 : 1_280_000, repetitions: 5)

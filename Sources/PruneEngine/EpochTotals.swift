@@ -75,26 +75,60 @@ struct SampleOutcomeRecorder {
   mutating func note(
     samples: ArraySlice<Int>, weights: ArraySlice<Double>, losses: ArraySlice<Double>?, epoch: Int
   ) {
-    let epoch32 = Int32(truncatingIfNeeded: epoch)
     entries.withUnsafeMutableBufferPointer { table in
-      // First only read every entry: independent loads, so the cache misses of a shuffled
-      // order overlap; the updates below then hit the cache.
-      var sum: Int32 = 0
-      for sample in samples { sum &+= table[sample].timesTrained }
-      touched &+= sum
-      var k = weights.startIndex
-      var l = losses?.startIndex ?? 0
-      for sample in samples {
-        table[sample].timesTrained += 1
-        table[sample].weightedTimesTrained += weights[k]
-        table[sample].lastTrainedEpoch = epoch32
-        if let losses {
-          table[sample].lastLoss = losses[l]
-          l += 1
+      samples.withUnsafeBufferPointer { samples in
+        weights.withUnsafeBufferPointer { weights in
+          if let losses {
+            losses.withUnsafeBufferPointer { losses in
+              touched &+= Self.note(
+                into: table, samples: samples, weights: weights, losses: losses, epoch: epoch)
+            }
+          } else {
+            touched &+= Self.note(
+              into: table, samples: samples, weights: weights, losses: nil, epoch: epoch)
+          }
         }
-        k += 1
       }
     }
+  }
+
+  /// Calls `body` with the entries of `recorder` (nil without one), moved out meanwhile so
+  /// nothing else holds them.
+  static func withTable<R>(
+    of recorder: inout SampleOutcomeRecorder?,
+    _ body: (UnsafeMutableBufferPointer<Entry>?) throws -> R
+  ) rethrows -> R {
+    guard var moved = recorder else { return try body(nil) }
+    recorder = nil
+    defer { recorder = moved }
+    return try moved.entries.withUnsafeMutableBufferPointer { try body($0) }
+  }
+
+  /// Keeps a value the optimiser would otherwise drop (the reading pass of ``note``).
+  @inline(never)
+  static func keep(_ value: Int32) {}
+
+  /// Notes trained samples (parallel buffers) in `table`; touches only their entries, so parts
+  /// of an epoch with distinct samples may be noted concurrently. Returns the sum of the
+  /// reading pass, which the caller keeps so the optimiser keeps the pass.
+  @inline(__always)
+  static func note(
+    into table: UnsafeMutableBufferPointer<Entry>, samples: UnsafeBufferPointer<Int>,
+    weights: UnsafeBufferPointer<Double>, losses: UnsafeBufferPointer<Double>?, epoch: Int
+  ) -> Int32 {
+    let epoch32 = Int32(truncatingIfNeeded: epoch)
+    // First only read every entry: independent loads, so the cache misses of a shuffled order
+    // overlap; the updates below then hit the cache.
+    var sum: Int32 = 0
+    for sample in samples { sum &+= table[sample].timesTrained }
+    for k in 0..<samples.count {
+      let sample = samples[k]
+      table[sample].timesTrained += 1
+      table[sample].weightedTimesTrained += weights[k]
+      table[sample].lastTrainedEpoch = epoch32
+      if let losses { table[sample].lastLoss = losses[k] }
+    }
+    return sum
   }
 
   /// The public record.

@@ -34,6 +34,12 @@ public struct RuleDriver {
 
   private var lossBuffer: [Double] = []
   private var weightBuffer: [Double] = []
+  /// Scratch of the whole-epoch path (RuleDriver+WholeEpoch.swift): one bit per sample, the
+  /// epoch's losses and effective weights by plan position, one measurement per batch.
+  var sampleMarks: [UInt64] = []
+  var epochLosses: [Double] = []
+  var epochWeights: [Double] = []
+  var measurements: [BatchMeasurement] = []
 
   public init() {}
 
@@ -55,6 +61,15 @@ public struct RuleDriver {
     }
     try Simulation.validate(
       plan, epoch: epoch, sampleCount: rule.setup.sampleCount, rule: rule.name)
+    return try runBatches(of: plan, &rule, on: &source, visit: visit)
+  }
+
+  /// Trains `plan` (made and validated) batch by batch: the loop of the type's discussion.
+  mutating func runBatches<Rule: PruningRule, Source: SignalSource>(
+    of plan: EpochPlan, _ rule: inout Rule, on source: inout Source,
+    visit: (Batch) throws -> Void
+  ) throws -> EpochPlan {
+    let epoch = plan.epoch
     try source.beginEpoch(epoch)
     let hasLosses = source.providedSignals.contains(.perSampleLoss)
     for position in 0..<plan.batchCount {

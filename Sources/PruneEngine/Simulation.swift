@@ -42,10 +42,23 @@ public enum Simulation {
     for epoch in 0..<plannedEpochs {
       let epochStart = clock.now
       var totals = EpochTotals()
-      let plan = try driver.runEpoch(&rule, epoch: epoch, on: &source) { batch in
-        totals.add(losses: batch.losses, measurement: batch.measurement, weights: batch.weights)
-        outcomes?.note(
-          samples: batch.samples, weights: batch.weights, losses: batch.losses, epoch: epoch)
+      // The totals are sums in batch order; the outcomes touch each sample's own entry, so
+      // they are noted in parallel spans (RuleDriver+WholeEpoch.swift).
+      let plan = try SampleOutcomeRecorder.withTable(of: &outcomes) { table in
+        let shared = UncheckedSendable(table)
+        return try driver.runEpoch(
+          &rule, epoch: epoch, on: &source, threads: options.threads,
+          visit: { batch in
+            totals.add(
+              losses: batch.losses, measurement: batch.measurement, weights: batch.weights)
+          },
+          visitSpan: { span in
+            guard let table = shared.value else { return }
+            SampleOutcomeRecorder.keep(
+              SampleOutcomeRecorder.note(
+                into: table, samples: span.samples, weights: span.weights, losses: span.losses,
+                epoch: epoch))
+          })
       }
       if plan.isEmpty {
         stoppedEarly = true

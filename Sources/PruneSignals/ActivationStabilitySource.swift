@@ -104,6 +104,9 @@ public struct ActivationStabilitySource: SignalSource, Sendable {
     return BatchMeasurement(activationStatistic: statistic(batch: batch.batchID, epoch: batch.epoch))
   }
 
+  /// True: X̄ depends on (b, t) only, never on what was trained.
+  public var measuresWholeEpochs: Bool { true }
+
   /// From the next epoch on, records X̄ of every batch in every epoch.
   public mutating func startRecording() {
     recording = ActivationLog(recordingBatches: batchCount)

@@ -63,6 +63,42 @@ public struct CombinedSignalSource<Primary: SignalSource, Secondary: SignalSourc
       activationStatistic: first.activationStatistic ?? second.activationStatistic)
   }
 
+  /// True when both sources fix their signals at the epoch's start.
+  public var measuresWholeEpochs: Bool {
+    primary.measuresWholeEpochs && secondary.measuresWholeEpochs
+  }
+
+  /// Both sources' whole epochs, measurements combined as ``measure(_:samples:losses:)`` does.
+  public mutating func measureAndTrainEpoch(
+    _ plan: EpochPlan, weights: UnsafeBufferPointer<Double>,
+    losses: UnsafeMutableBufferPointer<Double>,
+    measurements: UnsafeMutableBufferPointer<BatchMeasurement>, threads: Int
+  ) throws {
+    try primary.measureAndTrainEpoch(
+      plan, weights: weights, losses: losses, measurements: measurements, threads: threads)
+    var second = [BatchMeasurement](repeating: BatchMeasurement(), count: plan.batchCount)
+    try second.withUnsafeMutableBufferPointer { second in
+      if primary.providedSignals.contains(.perSampleLoss) {
+        if scratch.count < plan.sampleCount {
+          scratch = [Double](repeating: 0, count: plan.sampleCount)
+        }
+        try scratch.withUnsafeMutableBufferPointer { scratch in
+          try secondary.measureAndTrainEpoch(
+            plan, weights: weights, losses: scratch, measurements: second, threads: threads)
+        }
+      } else {
+        try secondary.measureAndTrainEpoch(
+          plan, weights: weights, losses: losses, measurements: second, threads: threads)
+      }
+    }
+    for k in 0..<plan.batchCount {
+      let first = measurements[k]
+      measurements[k] = BatchMeasurement(
+        meanLoss: first.meanLoss ?? second[k].meanLoss,
+        activationStatistic: first.activationStatistic ?? second[k].activationStatistic)
+    }
+  }
+
   public mutating func train(
     _ batch: BatchIdentity, samples: ArraySlice<Int>, weights: ArraySlice<Double>
   ) throws {

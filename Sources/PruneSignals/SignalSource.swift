@@ -77,6 +77,22 @@ public protocol SignalSource {
     _ batch: BatchIdentity, samples: ArraySlice<Int>, weights: ArraySlice<Double>) throws
   /// Ends epoch `epoch`.
   mutating func finishEpoch(_ epoch: Int) throws
+
+  /// True when, for a plan that trains each sample at most once, every signal of an epoch is
+  /// fixed at the epoch's start (training a batch changes nothing measured on the other batches
+  /// of the epoch), so ``measureAndTrainEpoch(_:weights:losses:measurements:threads:)`` may take
+  /// the whole epoch in one call. False unless a source says so.
+  var measuresWholeEpochs: Bool { get }
+  /// Measures and trains every batch of `plan` in one call, with the values
+  /// ``measure(_:samples:losses:)`` and ``train(_:samples:weights:)`` would give batch by batch:
+  /// the loss of plan position j in `losses[j]` (when provided), batch k's measurement in
+  /// `measurements[k]`, position j trained with `weights[j]`. Called (after
+  /// ``beginEpoch(_:)``) only when ``measuresWholeEpochs`` holds and the plan trains each sample
+  /// once; a source may use up to `threads` threads, with results that do not depend on it.
+  mutating func measureAndTrainEpoch(
+    _ plan: EpochPlan, weights: UnsafeBufferPointer<Double>,
+    losses: UnsafeMutableBufferPointer<Double>,
+    measurements: UnsafeMutableBufferPointer<BatchMeasurement>, threads: Int) throws
 }
 
 extension SignalSource {
@@ -87,4 +103,26 @@ extension SignalSource {
     _ batch: BatchIdentity, samples: ArraySlice<Int>, weights: ArraySlice<Double>
   ) throws {}
   public mutating func finishEpoch(_ epoch: Int) throws {}
+  public var measuresWholeEpochs: Bool { false }
+
+  /// Batch by batch through ``measure(_:samples:losses:)`` and ``train(_:samples:weights:)``,
+  /// on one thread.
+  public mutating func measureAndTrainEpoch(
+    _ plan: EpochPlan, weights: UnsafeBufferPointer<Double>,
+    losses: UnsafeMutableBufferPointer<Double>,
+    measurements: UnsafeMutableBufferPointer<BatchMeasurement>, threads: Int
+  ) throws {
+    var buffer: [Double] = []
+    for position in 0..<plan.batchCount {
+      let range = plan.range(ofBatch: position)
+      if buffer.count < range.count { buffer = [Double](repeating: 0, count: range.count) }
+      let identity = BatchIdentity(
+        epoch: plan.epoch, position: position, batchID: plan.batchIDs[position])
+      measurements[position] = try measure(identity, samples: plan.samples[range], losses: &buffer)
+      for (k, j) in range.enumerated() { losses[j] = buffer[k] }
+      try train(
+        identity, samples: plan.samples[range],
+        weights: ArraySlice(UnsafeBufferPointer(rebasing: weights[range])))
+    }
+  }
 }

@@ -138,16 +138,11 @@ public struct SyntheticLearner: SignalSource, Sendable {
   /// Applies the forgetting events of epochs (last applied, epoch] to sample `i`.
   @usableFromInline
   mutating func applyForgetting(sample i: Int, through epoch: Int) {
-    var applied = Int(forgettingApplied[i])
-    guard applied < epoch else { return }
-    let keep = 1 - configuration.forgettingSize
-    while applied < epoch {
-      applied += 1
-      var generator = SeededGenerator(
-        seed: forgettingSeed, stream: UInt64(applied) << 40 | UInt64(i))
-      if generator.nextUnit() < configuration.forgettingRate { samples[i].exposure *= keep }
-    }
-    forgettingApplied[i] = Int32(truncatingIfNeeded: applied)
+    let forgetting = Forgetting(
+      rate: configuration.forgettingRate, keep: 1 - configuration.forgettingSize,
+      seed: forgettingSeed)
+    forgetting.apply(
+      to: &samples[i], applied: &forgettingApplied[i], sample: i, through: epoch)
   }
 
   // MARK: SignalSource

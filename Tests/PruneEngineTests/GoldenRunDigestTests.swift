@@ -101,11 +101,12 @@ import _PruneTestSupport
   }
 
   /// The digest of a whole simulation: records (wall times excluded), summary, outcomes.
-  static func simulationDigest<Rule: PruningRule>(_ rule: inout Rule, size: Size) throws
-    -> ByteDigest
-  {
+  static func simulationDigest<Rule: PruningRule>(
+    _ rule: inout Rule, size: Size, threads: Int = ForkJoin.processorCount
+  ) throws -> ByteDigest {
     var source = try source(samples: size.samples, batchSize: size.batchSize, seed: size.seed)
-    let result = try Simulation.run(&rule, on: &source)
+    let result = try Simulation.run(
+      &rule, on: &source, options: SimulationOptions(threads: threads))
     var digest = ByteDigest()
     for record in result.epochs {
       digest.add(record.epoch)
@@ -164,6 +165,21 @@ import _PruneTestSupport
       if Self.golden[key] != actual { print("GOLDEN \"\(key)\": \"\(actual)\",") }
       #expect(Self.golden[key] == actual, "\(key)")
     }
+  }
+
+  /// The simulated learner and the engine split an epoch over threads (issue 13 item 2); the
+  /// results must not depend on how many.
+  @Test(arguments: ["infobatch --score bls", "repb", "bpas --delta-start 1e-3 --delta-end 1e-1"])
+  func simulationsDoNotDependOnTheThreadCount(_ text: String) throws {
+    let words = text.split(separator: " ").map(String.init)
+    let item = Case(rule: words[0], options: Array(words.dropFirst()))
+    let size = Self.sizes[2]
+    var digests: [ByteDigest] = []
+    for threads in [1, 2, 3] {
+      var rule = try Self.makeRule(item, size: size)
+      digests.append(try Self.simulationDigest(&rule, size: size, threads: threads))
+    }
+    #expect(digests[0] == digests[1] && digests[1] == digests[2], "\(digests)")
   }
 
   /// SeTa with Lloyd's k-means (not a command-line option, so built directly).
