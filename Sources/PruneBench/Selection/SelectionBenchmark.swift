@@ -11,13 +11,16 @@ import PruneCore
 ///   updates, then the resampling and the next plan with its CTR weights;
 /// - `bpas`: B-PAS's end-of-epoch drop decisions over the batches of 128 and the next plan;
 /// - `bls-update`, `loss-update`: one epoch of BLS / per-sample loss score updates, batch by batch;
-/// - `sum`: a plain sum of the N scores (``ScoreStatistics/sum(of:)``).
+/// - `sum`: a plain sum of the N scores (``ScoreStatistics/sum(of:)``);
+/// - `infobatch-draws`: the random draws of the `infobatch-exact` plan alone (one integer draw per
+///   candidate, then the shuffle's: one bucket draw and about one Fisher–Yates draw per planned
+///   sample), the bound the spec's fixed draw order sets (algorithms.md §1.2; issue 13).
 /// Prints `selection case=NAME n=N seconds=S peak_rss_mb=M` (best CPU seconds of the
 /// repetitions; peak resident memory of the case, the scores included).
 enum SelectionBenchmark {
   static let cases = [
     "infobatch-exact", "infobatch-bernoulli", "seta", "repb", "bpas", "bls-update",
-    "loss-update", "sum",
+    "loss-update", "sum", "infobatch-draws",
   ]
 
   static func run(sampleCounts: [Int], repetitions: Int, only: Set<String>?) throws {
@@ -93,11 +96,34 @@ enum SelectionBenchmark {
         try rule.finishEpoch(2)
         consume(try rule.plan(forEpoch: 3))
       }
+    case "infobatch-draws":
+      var rule = try InfoBatch(setup: setup)
+      _ = try rule.plan(forEpoch: 0)
+      try rule.finishEpoch(0)
+      var state = rule.state
+      state.scores.scores = scores
+      try rule.restore(state)
+      let candidates = rule.candidateSamples.count
+      let planned = try rule.plan(forEpoch: 1).sampleCount
+      return try bestSeconds(repetitions: repetitions) {
+        var generator = epochGenerator(seed: 1, epoch: 1)
+        var total = 0
+        for t in 0..<candidates { total &+= generator.nextIndex(below: candidates - t) }
+        for _ in 0..<planned { total &+= Int(truncatingIfNeeded: generator.next() >> 56) }
+        for i in stride(from: planned, to: 1, by: -1) { total &+= generator.nextIndex(below: i) }
+        consume(Double(total))
+      }
     case "bls-update":
       var source = try BatchLossScore(sampleCount: n)
       let plan = try orderPlan(n: n)
       let initial = source.state
-      return try bestSeconds(repetitions: repetitions, prepare: { try source.restore(initial) }) {
+      // A fresh copy of the scores, so the timed updates do not copy them on first write.
+      let prepare = {
+        var fresh = initial
+        fresh.scores = initial.scores.map { $0 }
+        try source.restore(fresh)
+      }
+      return try bestSeconds(repetitions: repetitions, prepare: prepare) {
         for position in 0..<plan.batchCount {
           let range = plan.range(ofBatch: position)
           try source.update(

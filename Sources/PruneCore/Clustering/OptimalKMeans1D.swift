@@ -93,12 +93,48 @@ public enum OptimalKMeans1D {
 
     /// Fills `current[mid]` and `split[mid]` from the starts in `optimumLow...optimumHigh` (the
     /// first best one wins) and returns the best start.
+    ///
+    /// Eight starts at a time in SIMD lanes, each lane's value computed with exactly the
+    /// operations of ``IntervalCosts/Table/sse(_:_:)`` (so the same doubles), each lane keeping
+    /// its first strict minimum; the lanes are then merged by (value, start), which is the first
+    /// strict minimum of the whole range: the same choice as the one-at-a-time loop.
     @inline(__always)
     func best(at mid: Int, optimumLow: Int, optimumHigh: Int) -> Int {
-      var best = Double.infinity
-      var bestStart = max(index, optimumLow)
-      var start = max(index, optimumLow)
+      let first = max(index, optimumLow)
       let last = min(mid, optimumHigh)
+      var best = Double.infinity
+      var bestStart = first
+      var start = first
+      if last + 1 - first >= 16 {
+        let endCount = SIMD8<Double>(repeating: costs.counts[mid + 1])
+        let endSum = SIMD8<Double>(repeating: costs.sums[mid + 1])
+        let endSquares = SIMD8<Double>(repeating: costs.squares[mid + 1])
+        let zero = SIMD8<Double>()
+        var laneBest = SIMD8<Double>(repeating: .infinity)
+        var laneStart = SIMD8<Int64>(repeating: .max)
+        var candidate = SIMD8<Int64>(0, 1, 2, 3, 4, 5, 6, 7) &+ Int64(first)
+        let step = SIMD8<Int64>(repeating: 8)
+        while start + 8 <= last + 1 {
+          let count = endCount - Self.load(costs.counts, start)
+          let s = endSum - Self.load(costs.sums, start)
+          var cost = (endSquares - Self.load(costs.squares, start)) - s * s / count
+          cost.replace(with: zero, where: .!(cost .>= zero))  // max(0, cost), NaN to 0 as max does
+          let value = Self.load(previous, start - 1) + cost
+          let better = value .< laneBest
+          laneBest.replace(with: value, where: better)
+          laneStart.replace(with: candidate, where: better)
+          candidate &+= step
+          start += 8
+        }
+        for lane in 0..<8 where laneStart[lane] != .max {
+          let value = laneBest[lane]
+          let laneFirst = Int(laneStart[lane])
+          if value < best || (value == best && laneFirst < bestStart) {
+            best = value
+            bestStart = laneFirst
+          }
+        }
+      }
       while start <= last {
         let value = previous[start - 1] + costs.sse(start, mid)
         if value < best {
@@ -110,6 +146,11 @@ public enum OptimalKMeans1D {
       current[mid] = best
       split[mid] = Int32(bestStart)
       return bestStart
+    }
+
+    @inline(__always)
+    static func load(_ base: UnsafePointer<Double>, _ offset: Int) -> SIMD8<Double> {
+      UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD8<Double>.self)
     }
 
     /// Fills `current[low...high]`, knowing the optimal split lies in

@@ -50,7 +50,16 @@ public struct BatchLossScore: ScoreSource, Hashable {
     guard let meanLoss = report.batchMeanLoss else {
       throw PruneCoreError.missingSignal(rule: "bls score", signal: "batch mean loss")
     }
-    try checkSampleRange(of: report, sampleCount: scores.count)
+    // Every index is checked before anything is written, in a loop without calls or reference
+    // counting: an atomic reference-count operation here would wait for the previous batch's
+    // scattered stores to drain (issue 13: that wait was most of an epoch's update).
+    let count = UInt(scores.count)
+    let inside = report.samples.withUnsafeBufferPointer { samples in
+      var inside = true
+      for sample in samples { inside = inside && UInt(bitPattern: sample) < count }
+      return inside
+    }
+    if !inside { try checkSampleRange(of: report, sampleCount: scores.count) }
     guard meanLoss.isFinite else {
       throw PruneCoreError.nonFiniteSignal(
         signal: "batch mean loss", epoch: report.epoch, sample: report.samples.first ?? -1,

@@ -44,20 +44,30 @@ public struct LossScore: ScoreSource, Hashable {
         epoch: report.epoch,
         detail: "\(losses.count) losses for \(report.samples.count) samples; report one loss per sample.")
     }
-    try checkSampleRange(of: report, sampleCount: scores.count)
-    // Checked before anything is written, so a bad report leaves the scores as they were.
-    if let bad = losses.withUnsafeBufferPointer({ $0.firstIndex { !$0.isFinite } }) {
-      throw PruneCoreError.nonFiniteSignal(
-        signal: "loss", epoch: report.epoch, sample: report.samples[report.samples.startIndex + bad],
-        value: losses[losses.startIndex + bad])
-    }
-    scores.withUnsafeMutableBufferPointer { table in
+    // Every index and loss is checked before anything is written, so a bad report leaves the
+    // scores as they were, in one pass without calls before the writes (the generic range check
+    // cost a reference-count pair per batch, and an atomic operation waits for the previous
+    // batch's scattered stores to drain).
+    let count = UInt(scores.count)
+    let written = scores.withUnsafeMutableBufferPointer { table in
       report.samples.withUnsafeBufferPointer { samples in
         losses.withUnsafeBufferPointer { values in
+          var valid = true
+          for j in 0..<samples.count {
+            valid = valid && UInt(bitPattern: samples[j]) < count && values[j].isFinite
+          }
+          guard valid else { return false }
           for j in 0..<samples.count { table[samples[j]] = values[j] }
+          return true
         }
       }
     }
+    if written { return }
+    try checkSampleRange(of: report, sampleCount: scores.count)
+    let bad = losses.withUnsafeBufferPointer { $0.firstIndex { !$0.isFinite } } ?? 0
+    throw PruneCoreError.nonFiniteSignal(
+      signal: "loss", epoch: report.epoch, sample: report.samples[report.samples.startIndex + bad],
+      value: losses[losses.startIndex + bad])
   }
 
   public struct State: Codable, Sendable, Equatable {

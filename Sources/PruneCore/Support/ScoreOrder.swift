@@ -14,7 +14,9 @@ enum ScoreOrder {
   ) {
     let n = samples.count
     var keys = [UInt64](repeating: 0, count: n)
-    var order = samples
+    // Positions in `samples` as 32-bit values: a third less to move per pass than 64-bit indices.
+    var order = (0..<UInt32(truncatingIfNeeded: n)).map { $0 }
+    precondition(n <= Int(UInt32.max), "at most 2^32 - 1 samples")
     scores.withUnsafeBufferPointer { scores in
       for j in 0..<n { keys[j] = key(scores[samples[j]]) }
     }
@@ -27,7 +29,7 @@ enum ScoreOrder {
       }
     }
     var otherKeys = [UInt64](repeating: 0, count: n)
-    var otherOrder = [Int](repeating: 0, count: n)
+    var otherOrder = [UInt32](repeating: 0, count: n)
     for byte in 0..<8 {
       let counts = histograms[(byte * 256)..<(byte * 256 + 256)]
       if counts.contains(n) { continue }  // every key has this byte: the pass changes nothing
@@ -60,7 +62,7 @@ enum ScoreOrder {
       swap(&order, &otherOrder)
     }
     let sortedScores = keys.map(score(ofKey:))
-    return (order, sortedScores)
+    return (order.map { samples[Int($0)] }, sortedScores)
   }
 
   /// An unsigned key ordered like the double (finite values; -0 as +0).
