@@ -49,12 +49,14 @@ import Testing
     let result = try RePB4AccuracyOrdering().run(in: Self.context, workload: Self.tiny())
     Self.expectWellFormed(result, id: "RePB-4")
     // Per target: two matched-budget checks (our model), two orderings (the statement:
-    // against InfoBatch and against static random) and dynamic random's control ordering.
-    #expect(result.checks.count == 5)
-    #expect(result.checks.filter { $0.answer == .model }.count == 2)
+    // against InfoBatch and against static random) and dynamic random's control ordering; then
+    // the replay's prediction for InfoBatch's defaults against their runs (our model).
+    #expect(result.checks.count == 6)
+    #expect(result.checks.filter { $0.answer == .model }.count == 3)
     #expect(result.checks.filter { !$0.expectedToHold }.count >= 1)
     let calibration = try #require(result.tables.first { $0.name == "calibration" })
-    #expect(calibration.rows.map(\.[0]) == ["repb at 50%", "infobatch at 50%"])
+    #expect(
+      calibration.rows.map(\.[0]) == ["repb at 50%", "infobatch at 50%", "infobatch (defaults)"])
   }
 
   @Test func bpas4() throws {

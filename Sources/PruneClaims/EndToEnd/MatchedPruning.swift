@@ -52,17 +52,11 @@ enum MatchedPruning {
   ) throws -> Setting {
     let key = "\(rule) \(option) \(target) \(logKey) \(batchSize) \(seed)"
     if let known = cache.withLock({ $0[key] }) { return known }
-    let setup = try TrainingSetup(
-      sampleCount: log.sampleCount, batchSize: batchSize, plannedEpochs: log.epochCount,
-      seed: seed)
     func saved(_ p: Double) throws -> Double {
       var options = RuleOptions()
       try options.setValue("\(p)", forOption: option)
-      var built = try RuleCatalog.makeRule(named: rule, options: options, setup: setup)
-      var source = try LogReplaySource(lossLog: log, name: "calibration loss log")
-      return try Simulation.run(
-        &built, on: &source, options: SimulationOptions(recordsSampleOutcomes: false)
-      ).summary.savedFraction
+      return try replayedSaving(
+        rule: rule, options: options, log: log, batchSize: batchSize, seed: seed)
     }
     let calibration = try SavingsCalibration(
       target: target, range: range, tolerance: 0.005, parameterName: option)
@@ -86,6 +80,21 @@ enum MatchedPruning {
       value: value, simulatedSaving: try saved(Double(value) ?? found.p), outcome: found.outcome)
     cache.withLock { $0[key] = setting }
     return setting
+  }
+
+  /// The saved fraction of `rule` with `options` run by the engine on a replay of `log` (N
+  /// and E the log's, batch size `batchSize`, rule seed `seed`).
+  static func replayedSaving(
+    rule: String, options: RuleOptions, log: LossLog, batchSize: Int, seed: UInt64
+  ) throws -> Double {
+    let setup = try TrainingSetup(
+      sampleCount: log.sampleCount, batchSize: batchSize, plannedEpochs: log.epochCount,
+      seed: seed)
+    var built = try RuleCatalog.makeRule(named: rule, options: options, setup: setup)
+    var source = try LogReplaySource(lossLog: log, name: "calibration loss log")
+    return try Simulation.run(
+      &built, on: &source, options: SimulationOptions(recordsSampleOutcomes: false)
+    ).summary.savedFraction
   }
 
   /// The evaluated parameter whose saving came closest to `target` (the first on a tie).

@@ -3,10 +3,13 @@
 extension RePB4AccuracyOrdering {
   /// The result from the runs.
   ///
-  /// - Parameter calibrationRow: The setting row naming where the matched settings came from
+  /// - Parameters:
+  ///   - calibrationRow: The setting row naming where the matched settings came from
   ///   (``RePB4Calibration/settingRow(epochs:)``); nil for made-up runs.
+  ///   - replayCheck: The replay's prediction against stored runs at a rule's defaults.
   func result(
-    _ targets: [Target], workload: EndToEndWorkload, calibrationRow: (String, String)? = nil
+    _ targets: [Target], workload: EndToEndWorkload, calibrationRow: (String, String)? = nil,
+    replayCheck: ReplayCheck? = nil
   ) -> ClaimResult {
     var outcomes: [TrainingRunOutcome] = []
     var groups: [(String, [TrainingRunOutcome])] = []
@@ -39,6 +42,15 @@ extension RePB4AccuracyOrdering {
       checks.append(
         Self.controlCheck(
           setting: setting, infoBatch: target.infoBatchRuns, dynamic: target.dynamicRandomRuns))
+    }
+    if let replayCheck, !replayCheck.runs.isEmpty {
+      checks.append(replayCheck.check)
+      outcomes += replayCheck.runs
+      groups.append((replayCheck.label, replayCheck.runs))
+      calibrationRows.append([
+        replayCheck.label, "defaults", "-", ClaimTable.format(replayCheck.predicted),
+        "(prediction checked on stored runs)",
+      ])
     }
     var tables = [EndToEndTables.summary(groups)]
     if !calibrationRows.isEmpty {

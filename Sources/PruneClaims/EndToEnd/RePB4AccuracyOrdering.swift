@@ -81,8 +81,38 @@ public struct RePB4AccuracyOrdering: Claim {
           calibration: [repbSetting.map { (repb, $0) }, infoBatchSetting.map { (infoBatch, $0) }]
             .compactMap { $0 }))
     }
+    // The replay's prediction where CNN runs exist already: InfoBatch at its defaults (X-1's
+    // runs, shared), so the page says whether the calibration carries over before RePB-4's
+    // own runs are trained.
+    let reference = X1LosslessFrontier.infoBatchDefault
+    let referenceRuns = try reference.trainAllSeeds(with: training, baseSeed: context.seed)
+    let replayCheck = try calibration.replayedSaving(ruleNamed: reference.ruleName).map {
+      ReplayCheck(label: reference.label, predicted: $0, runs: referenceRuns)
+    }
     return result(
-      measured, workload: workload, calibrationRow: calibration.settingRow(epochs: workload.epochs))
+      measured, workload: workload, calibrationRow: calibration.settingRow(epochs: workload.epochs),
+      replayCheck: replayCheck)
+  }
+
+  /// The replay's saving of a rule at its defaults against that rule's CNN runs.
+  struct ReplayCheck {
+    let label: String
+    let predicted: Double
+    let runs: [TrainingRunOutcome]
+
+    /// Our model's check: the CNN's mean saving equals the replay's within ±1 point (the
+    /// matched-budget tolerance), with the seeds' standard error as uncertainty.
+    var check: ClaimCheck {
+      let saved = SeedStatistics(runs.map(\.savedFraction))
+      return ClaimCheck(
+        setting: "\(label), before RePB-4's runs",
+        quantity: "saved fraction on the CNN against the replay of the calibration log",
+        measured: saved.mean, predicted: predicted, uncertainty: saved.standardError,
+        tolerance: EndToEndTables.matchedSavingTolerance, comparison: .equal, answer: .model,
+        basis: "uncertainty: SE over \(saved.count) seeds; tolerance 0.01: "
+          + EndToEndTables.matchedSavingBasis + "; a gap is the replay's no-feedback bias, "
+          + "which the matched settings share")
+    }
   }
 
   /// One target's rules, runs and calibration.

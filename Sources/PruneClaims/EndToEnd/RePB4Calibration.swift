@@ -1,3 +1,4 @@
+import PruneCore
 import PruneSignals
 
 /// Where RePB-4's matched settings come from: the per-sample loss log of a cheap full-data run
@@ -72,6 +73,15 @@ struct RePB4Calibration: Sendable {
     return try MatchedPruning.setting(
       rule: rule, option: option, range: range, target: target, log: log, key: key,
       batchSize: batchSize, seed: seed)
+  }
+
+  /// The replay's saving of catalog rule `rule` at its defaults; nil for a placeholder. Checked
+  /// against runs already stored (InfoBatch's defaults, X-1's runs): the replay's no-feedback
+  /// bias measured before RePB-4's own runs are trained.
+  func replayedSaving(ruleNamed rule: String) throws -> Double? {
+    guard let log else { return nil }
+    return try MatchedPruning.replayedSaving(
+      rule: rule, options: RuleOptions(), log: log, batchSize: batchSize, seed: seed)
   }
 
   /// The page's setting row.
