@@ -31,7 +31,8 @@ import Testing
     let thresholds = BPASThresholdSetting(
       label: "test: every batch stable", deltaStart: 1e3, deltaEnd: 1e3)
     let result = try BPAS9SampleVsBatch().run(
-      in: Self.context, workload: Self.workload(), thresholds: thresholds)
+      in: Self.context, workload: Self.workload(),
+      variation: ClaimVariation(thresholds: [thresholds]))
     #expect(result.id == "BPAS-9")
     #expect(result.decidingChecks.count == 1)
     let matched = try #require(result.sanityChecks.first)

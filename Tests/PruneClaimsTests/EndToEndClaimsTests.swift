@@ -79,7 +79,7 @@ import Testing
 
   @Test func bpas7() throws {
     let result = try BPAS7LongerTraining().run(
-      in: Self.context, workload: Self.tiny(), epochCounts: [2, 3])
+      in: Self.context, workload: Self.tiny(), variation: ClaimVariation(epochCounts: [2, 3]))
     Self.expectWellFormed(result, id: "BPAS-7")
     #expect(result.figures.first?.svg.contains("<svg") == true)
   }

@@ -127,8 +127,8 @@ import Testing
     let symmetric = try LossSkewness.symmetrized(log)
     #expect(abs(LossSkewness.skewness(Array(symmetric.losses(ofEpoch: 2)))) < 1e-9)
     // Through the claim's fault on the tiny workload: the skew check decides `fails`.
-    let broken = try IB8WhereToPrune(lossLog: { log }, fault: .assumptionBroken)
-      .run(in: Self.context, workload: Self.tiny())
+    let broken = try IB8WhereToPrune(lossLog: { log }).run(
+      in: Self.context, workload: Self.tiny(), variation: ClaimVariation(fault: .assumptionBroken))
     #expect(broken.verdict == .fails)
     let skew = try #require(broken.checks.first { $0.quantity.hasPrefix("skewness") })
     #expect(skew.verdict == .fails)

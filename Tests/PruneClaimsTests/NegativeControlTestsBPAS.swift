@@ -48,46 +48,46 @@ import Testing
     }
   }
 
-  @Test func bpas4ControlWithAFullBudgetFails() throws {
-    let settings = [Self.everyBatchStable]
-    let normal = try BPAS4SignalValidity().run(
-      in: Self.context, workload: Self.workload(), settings: settings)
-    let broken = try BPAS4SignalValidity(fault: .savingNotMatched).run(
-      in: Self.context, workload: Self.workload(), settings: settings)
-    try Self.expectFlip(normal: normal, broken: broken, quantity: "accuracy, bpas - random")
+  /// One claim's negative control: the break, the inputs the tiny workload needs fixed, and the
+  /// check the break targets.
+  struct Control: Sendable, CustomTestStringConvertible {
+    let name: String
+    let claim: any VariableClaim
+    let fault: Fault
+    var thresholds: [BPASThresholdSetting]? = [NegativeControlTestsBPAS.everyBatchStable]
+    var epochCounts: [Int]? = nil
+    /// The start of the quantity of the check that must flip.
+    let quantity: String
+
+    var testDescription: String { name }
   }
 
-  @Test func bpas6ArmsAtDifferentThresholdsFail() throws {
-    let settings = [Self.everyBatchStable]
-    let normal = try BPAS6BatchNormSignal().run(
-      in: Self.context, workload: Self.workload(), settings: settings)
-    let broken = try BPAS6BatchNormSignal(fault: .miscalibrated).run(
-      in: Self.context, workload: Self.workload(), settings: settings)
-    try Self.expectFlip(normal: normal, broken: broken, quantity: "DSI, with BN - without BN")
-  }
+  static let controls = [
+    Control(
+      name: "BPAS-4: a random control with a full budget", claim: BPAS4SignalValidity(),
+      fault: .savingNotMatched, quantity: "accuracy, bpas - random"),
+    Control(
+      name: "BPAS-6: arms at different thresholds", claim: BPAS6BatchNormSignal(),
+      fault: .miscalibrated, quantity: "DSI, with BN - without BN"),
+    Control(
+      name: "BPAS-7: longer plans that prune nothing", claim: BPAS7LongerTraining(),
+      fault: .miscalibrated, epochCounts: [3, 4], quantity: "DSI, long - short plan"),
+    Control(
+      name: "BPAS-8: miscalibrated 10% thresholds", claim: BPAS8TenPercentCalibration(),
+      fault: .miscalibrated, thresholds: nil, quantity: "DSI, 10% thresholds"),
+    Control(
+      name: "BPAS-9: a sample level that ignores its budget", claim: BPAS9SampleVsBatch(),
+      fault: .savingNotMatched, quantity: "accuracy, batch-level - sample-level"),
+  ]
 
-  @Test func bpas7LongerPlansThatPruneNothingFail() throws {
-    let settings = [Self.everyBatchStable]
-    let normal = try BPAS7LongerTraining().run(
-      in: Self.context, workload: Self.workload(), epochCounts: [3, 4], settings: settings)
-    let broken = try BPAS7LongerTraining(fault: .miscalibrated).run(
-      in: Self.context, workload: Self.workload(), epochCounts: [3, 4], settings: settings)
-    try Self.expectFlip(normal: normal, broken: broken, quantity: "DSI, long - short plan")
-  }
-
-  @Test func bpas8MiscalibratedSubsetThresholdsFail() throws {
-    let normal = try BPAS8TenPercentCalibration().run(in: Self.context, workload: Self.workload())
-    let broken = try BPAS8TenPercentCalibration(fault: .miscalibrated).run(
-      in: Self.context, workload: Self.workload())
-    try Self.expectFlip(normal: normal, broken: broken, quantity: "DSI, 10% thresholds")
-  }
-
-  @Test func bpas9UnmatchedSampleLevelBudgetFails() throws {
-    let normal = try BPAS9SampleVsBatch().run(
-      in: Self.context, workload: Self.workload(), thresholds: Self.everyBatchStable)
-    let broken = try BPAS9SampleVsBatch(fault: .savingNotMatched).run(
-      in: Self.context, workload: Self.workload(), thresholds: Self.everyBatchStable)
+  @Test(arguments: controls) func theBreakFlipsTheVerdict(_ control: Control) throws {
+    let run = { (fault: Fault?) in
+      try control.claim.run(
+        in: Self.context, workload: Self.workload(),
+        variation: ClaimVariation(
+          fault: fault, thresholds: control.thresholds, epochCounts: control.epochCounts))
+    }
     try Self.expectFlip(
-      normal: normal, broken: broken, quantity: "accuracy, batch-level - sample-level")
+      normal: try run(nil), broken: try run(control.fault), quantity: control.quantity)
   }
 }

@@ -13,7 +13,7 @@
 ///
 /// SeTa as BLS's host is BLS-6's comparison (claims.md, "Added claims"), so BLS-5 leaves it out
 /// and every comparison belongs to one claim.
-public struct BLS5DropInEquivalence: Claim {
+public struct BLS5DropInEquivalence: WorkloadClaim {
   public let id = "BLS-5"
   public let family = ClaimFamily.bls
   public let title = "Drop-in equivalence on the mini-CNN"
@@ -55,12 +55,7 @@ public struct BLS5DropInEquivalence: Claim {
     ]
   }
 
-  public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(in: context, workload: context.runProfile.workload)
-  }
-
-  /// Runs on a given workload (tests use a tiny one).
-  func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
+  public func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
     let training = try EndToEndTraining(workload: workload, context: context)
     let pairs = Self.pairs(for: context.runProfile)
     var trained: [Pair] = []

@@ -19,7 +19,7 @@
 /// Each has the seed-paired standard error as uncertainty, so it fails only when the gap exceeds
 /// the tolerance by more than two standard errors. A sanity check confirms random's saving
 /// matches SeTa+BLS's (it is set from it, up to rounding).
-public struct BLS6SeTaHostAndRandom: TrainingBasedClaim {
+public struct BLS6SeTaHostAndRandom: WorkloadClaim {
   public let id = "BLS-6"
   public let family = ClaimFamily.bls
   public let title = "SeTa as BLS's host, and BLS against dynamic random"
@@ -29,12 +29,7 @@ public struct BLS6SeTaHostAndRandom: TrainingBasedClaim {
   /// The random baseline's label.
   static let randomLabel = "random at seta+bls's saving"
 
-  public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(in: context, workload: context.runProfile.workload)
-  }
-
-  /// Runs on a given workload (tests use a tiny one).
-  func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
+  public func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
     let training = try EndToEndTraining(workload: workload, context: context)
     context.progress(0, X1LosslessFrontier.seta.label)
     let setaRuns = try X1LosslessFrontier.seta.trainAllSeeds(

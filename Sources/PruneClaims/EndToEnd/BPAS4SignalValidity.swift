@@ -15,28 +15,17 @@
 /// - sanity: the control trains as many batches as B-PAS (it copies B-PAS's retention, so this
 ///   holds by construction).
 /// Negative control (tests): ``Fault/savingNotMatched`` lets the control train every batch.
-public struct BPAS4SignalValidity: Claim {
+public struct BPAS4SignalValidity: VariableClaim {
   public let id = "BPAS-4"
   public let family = ClaimFamily.bpas
   public let title = "Signal validity: B-PAS batches vs random batches"
-  /// A deliberate break for the negative control; nil for the claim.
-  let fault: Fault?
+  public init() {}
 
-  public init() { fault = nil }
-
-  init(fault: Fault?) { self.fault = fault }
-
-  public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(in: context, workload: context.runProfile.workload)
-  }
-
-  /// - Parameter fixed: Threshold settings instead of the profile's (tests only).
-  func run(
-    in context: ClaimContext, workload: EndToEndWorkload,
-    settings fixed: [BPASThresholdSetting]? = nil
+  public func run(
+    in context: ClaimContext, workload: EndToEndWorkload, variation: ClaimVariation
   ) throws -> ClaimResult {
     let training = try EndToEndTraining(workload: workload, context: context)
-    let settings = try fixed
+    let settings = try variation.thresholds
       ?? BPASThresholdSetting.settings(
         for: context.runProfile, training: training, baseSeed: context.seed)
     context.progress(0, "full data")
@@ -51,7 +40,7 @@ public struct BPAS4SignalValidity: Claim {
       var randomRuns: [TrainingRunOutcome] = []
       for run in bpasRuns {
         // The negative control's control trains every batch every epoch.
-        let retention = fault == .savingNotMatched
+        let retention = variation.fault == .savingNotMatched
           ? [Int](repeating: run.originalBatchCount, count: run.plannedEpochs) : run.epochBatches
         let rule = RandomBatchDropping(
           setup: try training.setup(seed: run.seed), retention: retention)
@@ -79,7 +68,7 @@ public struct BPAS4SignalValidity: Claim {
           basis: "the control copies B-PAS's batch count per epoch: equal by construction"))
     }
     return ClaimResult(
-      id: id, family: family, title: title,
+      claim: self,
       statement: "Dropping the batches whose activation statistic has stabilised costs less "
         + "accuracy than dropping the same number of batches at random.",
       equation: "drop b after epoch t iff |Xbar_{t-1}(b) - Xbar_t(b)| <= delta(t)\n"

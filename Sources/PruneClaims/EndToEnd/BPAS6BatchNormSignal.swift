@@ -16,16 +16,11 @@ import PruneReport
 /// batches, fails them. Negative control (tests): ``Fault/miscalibrated`` gives the BN arm
 /// thresholds 10^6 times smaller than the other arm's (not "the same thresholds"), so it drops
 /// nothing while the other arm drops.
-public struct BPAS6BatchNormSignal: Claim {
+public struct BPAS6BatchNormSignal: VariableClaim {
   public let id = "BPAS-6"
   public let family = ClaimFamily.bpas
   public let title = "BatchNorm amplifies the stability signal"
-  /// A deliberate break for the negative control; nil for the claim.
-  let fault: Fault?
-
-  public init() { fault = nil }
-
-  init(fault: Fault?) { self.fault = fault }
+  public init() {}
 
   /// The mean relative epoch-to-epoch change of the batches' statistics (NaN without pairs).
   static func roughness(of run: TrainingRunOutcome) -> Double {
@@ -43,18 +38,12 @@ public struct BPAS6BatchNormSignal: Claim {
     return count == 0 ? .nan : total / Double(count)
   }
 
-  public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(in: context, workload: context.runProfile.workload)
-  }
-
-  /// - Parameter fixed: Threshold settings instead of the profile's (tests only).
-  func run(
-    in context: ClaimContext, workload: EndToEndWorkload,
-    settings fixed: [BPASThresholdSetting]? = nil
+  public func run(
+    in context: ClaimContext, workload: EndToEndWorkload, variation: ClaimVariation
   ) throws -> ClaimResult {
     let withBN = try EndToEndTraining(workload: workload, context: context)
     let withoutBN = withBN.withBatchNorm(false)
-    let settings = try fixed
+    let settings = try variation.thresholds
       ?? BPASThresholdSetting.settings(
         for: context.runProfile, training: withBN, baseSeed: context.seed)
     var outcomes: [TrainingRunOutcome] = []
@@ -64,7 +53,7 @@ public struct BPAS6BatchNormSignal: Claim {
     for (index, thresholds) in settings.enumerated() {
       context.progress(Double(index) / 2, thresholds.label)
       let choice = thresholds.choice
-      let bnChoice = fault == .miscalibrated ? thresholds.scaled(by: 1e-6).choice : choice
+      let bnChoice = variation.fault == .miscalibrated ? thresholds.scaled(by: 1e-6).choice : choice
       let bnRuns = try bnChoice.trainAllSeeds(
         with: withBN, baseSeed: context.seed, isDerivedFromPlaceholder: thresholds.isPlaceholder
       ).map { relabel($0, "\(choice.label) with BN") }
@@ -98,7 +87,7 @@ public struct BPAS6BatchNormSignal: Claim {
         ]
       }, showOnPage: true)
     return ClaimResult(
-      id: id, family: family, title: title,
+      claim: self,
       statement: "With BatchNorm the per-batch activation-std trajectories are smoother and B-PAS "
         + "drops more batches (higher DSI) at the same thresholds than without BatchNorm.",
       equation: "roughness = mean_{b,t} |Xbar_t(b) - Xbar_{t-1}(b)| / Xbar_{t-1}(b)\n"

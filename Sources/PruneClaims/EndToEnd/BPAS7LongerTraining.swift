@@ -13,36 +13,24 @@ import PruneReport
 /// paired standard error; a schedule under which longer plans prune less fails it. Negative
 /// control (tests): ``Fault/miscalibrated`` gives every plan but the shortest thresholds 10^6
 /// times smaller, so the longer plans drop nothing.
-public struct BPAS7LongerTraining: Claim {
+public struct BPAS7LongerTraining: VariableClaim {
   public let id = "BPAS-7"
   public let family = ClaimFamily.bpas
   public let title = "Longer training prunes more"
-  /// A deliberate break for the negative control; nil for the claim.
-  let fault: Fault?
-
-  public init() { fault = nil }
-
-  init(fault: Fault?) { self.fault = fault }
+  public init() {}
 
   /// Planned epochs: the paper profile's 20 (the run X-1 trains) with half and double.
   static func epochCounts(for profile: RunProfile) -> [Int] {
     profile.pick(small: [3, 6], paper: [10, 20, 40])
   }
 
-  public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(
-      in: context, workload: context.runProfile.workload,
-      epochCounts: Self.epochCounts(for: context.runProfile))
-  }
-
-  /// - Parameter fixed: Threshold settings instead of the profile's (tests only).
-  func run(
-    in context: ClaimContext, workload: EndToEndWorkload, epochCounts: [Int],
-    settings fixed: [BPASThresholdSetting]? = nil
+  public func run(
+    in context: ClaimContext, workload: EndToEndWorkload, variation: ClaimVariation
   ) throws -> ClaimResult {
+    let epochCounts = variation.epochCounts ?? Self.epochCounts(for: context.runProfile)
     precondition(epochCounts.count >= 2, "a short and a long plan")
     let base = try EndToEndTraining(workload: workload, context: context)
-    let settings = try fixed
+    let settings = try variation.thresholds
       ?? BPASThresholdSetting.settings(
         for: context.runProfile, training: base, baseSeed: context.seed)
     var outcomes: [TrainingRunOutcome] = []
@@ -53,7 +41,7 @@ public struct BPAS7LongerTraining: Claim {
       var runsByLength: [[TrainingRunOutcome]] = []
       for (position, epochs) in epochCounts.enumerated() {
         let training = base.withEpochs(epochs)
-        let choice = fault == .miscalibrated && position > 0
+        let choice = variation.fault == .miscalibrated && position > 0
           ? thresholds.scaled(by: 1e-6).choice : thresholds.choice
         runsByLength.append(
           try choice.trainAllSeeds(
@@ -81,7 +69,7 @@ public struct BPAS7LongerTraining: Claim {
       title: "B-PAS data savings index vs planned epochs", xAxis: .linear("planned epochs"),
       yAxis: .linear("DSI"), series: plotSeries)
     return ClaimResult(
-      id: id, family: family, title: title,
+      claim: self,
       statement: "B-PAS's data savings index grows with the planned number of epochs.",
       equation: "delta(t) = delta_s exp(t ln(delta_e / delta_s) / T)\n"
         + "DSI = 1 - sum_i n_i / (T n_0);   DSI(T_long) >= DSI(T_short)",

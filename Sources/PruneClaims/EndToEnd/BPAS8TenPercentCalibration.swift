@@ -16,54 +16,47 @@
 /// The uncertainty is the standard error of the paired differences; a difference beyond
 /// tolerance + 2 SE fails. A DSI that is 0 in every run (no batch dropped at either pair) makes
 /// the DSI comparison void (NaN, inconclusive).
-public struct BPAS8TenPercentCalibration: Claim {
+public struct BPAS8TenPercentCalibration: VariableClaim {
   public let id = "BPAS-8"
   public let family = ClaimFamily.bpas
   public let title = "Thresholds calibrated on 10% of the data"
-  /// A deliberate break for the negative control (``Fault/miscalibrated``); nil for the claim.
-  let fault: Fault?
+  public init() {}
 
-  public init() { fault = nil }
-
-  init(fault: Fault?) { self.fault = fault }
-
-  public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(in: context, workload: context.runProfile.workload)
-  }
-
-  func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
+  public func run(
+    in context: ClaimContext, workload: EndToEndWorkload, variation: ClaimVariation
+  ) throws -> ClaimResult {
     let training = try EndToEndTraining(workload: workload, context: context)
     let profile = context.runProfile
     context.progress(0, "calibration runs")
     var subset = try BPASThresholdSetting.calibrated(training: training, baseSeed: context.seed)
     let whole = try BPASThresholdSetting.calibratedOnFullRun(
       training: training, baseSeed: context.seed)
-    if fault == .miscalibrated { subset = subset.scaled(by: 1e6) }
+    if variation.fault == .miscalibrated { subset = subset.scaled(by: 1e6) }
     context.progress(0.2, "full data")
     let fullRuns = try RuleChoice.fullData.trainAllSeeds(
       with: training, baseSeed: context.seed, seedCount: profile.referenceSeedCount)
-    context.progress(0.4, subset.label)
-    let subsetRuns = try subset.choice.trainAllSeeds(
-      with: training, baseSeed: context.seed, isDerivedFromPlaceholder: subset.isPlaceholder)
-    context.progress(0.7, whole.label)
-    let wholeRuns = try whole.choice.trainAllSeeds(
-      with: training, baseSeed: context.seed, isDerivedFromPlaceholder: whole.isPlaceholder)
+    func trained(_ thresholds: BPASThresholdSetting, from progress: Double) throws
+      -> [TrainingRunOutcome]
+    {
+      context.progress(progress, thresholds.label)
+      return try thresholds.choice.trainAllSeeds(
+        with: training, baseSeed: context.seed, isDerivedFromPlaceholder: thresholds.isPlaceholder)
+    }
+    let subsetRuns = try trained(subset, from: 0.4)
+    let wholeRuns = try trained(whole, from: 0.7)
 
     let full = SeedStatistics(fullRuns.map(\.finalAccuracy))
     let referenceDSI = SeedStatistics(wholeRuns.map(\.dataSavingIndex))
     let dropsNothing = (subsetRuns + wholeRuns).allSatisfy { $0.dataSavingIndex == 0 }
+    let runs = (subset: subsetRuns, whole: wholeRuns)
     let dsi = closeCheck(
-      quantity: "DSI, 10% thresholds - full-run thresholds",
-      a: subsetRuns.map(\.dataSavingIndex), b: wholeRuns.map(\.dataSavingIndex),
-      tolerance: referenceDSI.standardDeviation,
-      toleranceSource: "sd of DSI over the \(referenceDSI.count) seeds at the full run's "
-        + "thresholds", isVacuous: dropsNothing)
+      "DSI", \.dataSavingIndex, runs, within: referenceDSI,
+      "sd of DSI over the \(referenceDSI.count) seeds at the full run's thresholds",
+      isVacuous: dropsNothing)
     let accuracy = closeCheck(
-      quantity: "final accuracy, 10% thresholds - full-run thresholds",
-      a: subsetRuns.map(\.finalAccuracy), b: wholeRuns.map(\.finalAccuracy),
-      tolerance: full.standardDeviation,
-      toleranceSource: "sd of full data's accuracy over \(full.count) seeds (cnn.md's lossless "
-        + "spread)", isVacuous: false)
+      "final accuracy", \.finalAccuracy, runs, within: full,
+      "sd of full data's accuracy over \(full.count) seeds (cnn.md's lossless spread)",
+      isVacuous: false)
     let share = subset.calibration.map { Double($0.sampleCount) } ?? .nan
     let total = Double(training.data.train.sampleCount)
     let shareCheck = ClaimCheck.sanity(
@@ -92,7 +85,7 @@ public struct BPAS8TenPercentCalibration: Claim {
       (whole.choice.label + " (full run)", wholeRuns),
     ]
     return ClaimResult(
-      id: id, family: family, title: title,
+      claim: self,
       statement: "Thresholds calibrated on a 10% stratified subset, applied to the full run, "
         + "give a DSI and an accuracy close to thresholds chosen on the full run.",
       equation: "delta_e = median_b |Xbar_{T-1}(b) - Xbar_T(b)| of an unpruned run, "
@@ -100,7 +93,8 @@ public struct BPAS8TenPercentCalibration: Claim {
         + "|DSI(10%) - DSI(full)| <= sd_seeds(DSI(full)),   "
         + "|acc(10%) - acc(full)| <= sd_seeds(acc(full data))",
       setting: workload.settingRows + subset.settingRows + whole.settingRows
-        + (fault == .miscalibrated ? [("fault", "10% thresholds x 1e6 (negative control)")] : []),
+        + (variation.fault == .miscalibrated
+          ? [("fault", "10% thresholds x 1e6 (negative control)")] : []),
       checks: [dsi, accuracy, shareCheck],
       tables: [
         calibrationTable, EndToEndTables.summary(groups),
@@ -116,16 +110,21 @@ public struct BPAS8TenPercentCalibration: Claim {
         + "smallest difference its seeds resolve.")
   }
 
-  /// `mean_k(a_k - b_k) = 0` within `tolerance` (paired by seed); NaN when `isVacuous`.
+  /// `mean_k(value(subset_k) - value(whole_k)) = 0` within one seed sd of `reference` (paired
+  /// by seed; the spread's words are `toleranceSource`); NaN when `isVacuous`.
   private func closeCheck(
-    quantity: String, a: [Double], b: [Double], tolerance: Double, toleranceSource: String,
-    isVacuous: Bool
+    _ name: String, _ value: KeyPath<TrainingRunOutcome, Double>,
+    _ runs: (subset: [TrainingRunOutcome], whole: [TrainingRunOutcome]),
+    within reference: SeedStatistics, _ toleranceSource: String, isVacuous: Bool
   ) -> ClaimCheck {
-    let difference = SeedStatistics.pairedDifferences(a, b)
+    let difference = SeedStatistics.pairedDifferences(
+      runs.subset.map { $0[keyPath: value] }, runs.whole.map { $0[keyPath: value] })
+    let tolerance = reference.standardDeviation
     let t = tolerance.isFinite ? tolerance : 0
     let resolved = t + 2 * difference.standardError
     return ClaimCheck(
-      setting: "10% vs full-run calibration", quantity: quantity,
+      setting: "10% vs full-run calibration",
+      quantity: "\(name), 10% thresholds - full-run thresholds",
       measured: isVacuous ? .nan : difference.mean, predicted: 0,
       uncertainty: difference.standardError, tolerance: t, comparison: .equal,
       basis: "tolerance \(PageNumber.spread(t)) = \(toleranceSource)"

@@ -13,28 +13,19 @@
 /// seed, tolerance 0, uncertainty the paired standard error: it fails when the sample-level side
 /// is better by more than 2 SE. When B-PAS dropped no batch in any seed the two sides train every
 /// sample and the comparison is void (NaN, inconclusive).
-public struct BPAS9SampleVsBatch: Claim {
+public struct BPAS9SampleVsBatch: VariableClaim {
   public let id = "BPAS-9"
   public let family = ClaimFamily.bpas
   public let title = "Sample-level vs batch-level accuracy"
-  /// A deliberate break for the negative control (``Fault/savingNotMatched``); nil for the claim.
-  let fault: Fault?
+  public init() {}
 
-  public init() { fault = nil }
-
-  init(fault: Fault?) { self.fault = fault }
-
-  public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(in: context, workload: context.runProfile.workload)
-  }
-
-  /// - Parameter thresholds: Fixed thresholds instead of the calibrated ones (tests only).
-  func run(
-    in context: ClaimContext, workload: EndToEndWorkload,
-    thresholds fixed: BPASThresholdSetting? = nil
+  /// A test's fixed thresholds (``ClaimVariation/thresholds``, the first setting) replace the
+  /// calibrated ones.
+  public func run(
+    in context: ClaimContext, workload: EndToEndWorkload, variation: ClaimVariation
   ) throws -> ClaimResult {
     let training = try EndToEndTraining(workload: workload, context: context)
-    let thresholds = try fixed
+    let thresholds = try variation.thresholds?.first
       ?? BPASThresholdSetting.calibrated(training: training, baseSeed: context.seed)
     context.progress(0, "batch level: \(thresholds.label)")
     let batchRuns = try thresholds.choice.trainAllSeeds(
@@ -44,7 +35,7 @@ public struct BPAS9SampleVsBatch: Claim {
       context.progress(0.5 + 0.5 * Double(index) / Double(batchRuns.count), "sample level")
       let rule = StableSampleDropping(
         setup: try training.setup(seed: run.seed), retention: run.epochSamples,
-        ignoresBudget: fault == .savingNotMatched)
+        ignoresBudget: variation.fault == .savingNotMatched)
       sampleRuns.append(
         try training.run(
           rule, label: "stable samples at \(thresholds.choice.label)'s budget",
@@ -68,7 +59,7 @@ public struct BPAS9SampleVsBatch: Claim {
       (batchRuns[0].label, batchRuns), (sampleRuns[0].label, sampleRuns),
     ]
     return ClaimResult(
-      id: id, family: family, title: title,
+      claim: self,
       statement: "At the same saved fraction, pruning stable samples loses more accuracy than "
         + "pruning stable batches.",
       equation: "batch level: drop b iff |Xbar_{t-1}(b) - Xbar_t(b)| <= delta(t)\n"
@@ -81,7 +72,9 @@ public struct BPAS9SampleVsBatch: Claim {
           "stable-samples: per-sample loss change as the stability signal (MiniCNN measures the "
             + "activation spread per batch only), budget copied per epoch from the batch level"
         )
-      ] + (fault == .savingNotMatched ? [("fault", "sample level ignores its budget")] : []),
+      ]
+        + (variation.fault == .savingNotMatched
+          ? [("fault", "sample level ignores its budget")] : []),
       checks: [accuracy, matched],
       tables: [
         EndToEndTables.summary(groups), EndToEndTables.detectableGaps([accuracy]),

@@ -17,7 +17,7 @@
 /// uncertainty the paired standard error; cnn.md's lossless tolerance for "≈ full"):
 /// random <= soft <= soft + rescale + anneal ≈ full, and rescaling contributing more than
 /// annealing (acc(soft + rescale) - acc(soft) >= acc(soft + anneal) - acc(soft)).
-public struct IB7Ablation: Claim {
+public struct IB7Ablation: WorkloadClaim {
   public let id = "IB-7"
   public let family = ClaimFamily.infoBatch
   public let title = "Ablation of InfoBatch's operations on the mini-CNN"
@@ -83,11 +83,7 @@ public struct IB7Ablation: Claim {
     subscript(_ variant: Variant) -> [TrainingRunOutcome] { runs[variant] ?? [] }
   }
 
-  public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(in: context, workload: context.runProfile.workload)
-  }
-
-  func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
+  public func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
     let training = try EndToEndTraining(workload: workload, context: context)
     let referenceSeeds = context.runProfile.referenceSeedCount
     var outcomes = Outcomes()

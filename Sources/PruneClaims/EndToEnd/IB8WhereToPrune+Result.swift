@@ -79,9 +79,13 @@ extension IB8WhereToPrune {
   }
 
   /// IB-8's result from its runs and the skewness of the loss log.
-  func result(_ outcomes: Outcomes, skewness: LossSkewness?, setting: [(String, String)])
-    -> ClaimResult
-  {
+  ///
+  /// - Parameter fault: ``Fault/assumptionBroken`` when the log was symmetrised (the negative
+  ///   control), which the discussion says.
+  func result(
+    _ outcomes: Outcomes, skewness: LossSkewness?, fault: Fault? = nil,
+    setting: [(String, String)]
+  ) -> ClaimResult {
     let order = Variant.allCases.filter { !outcomes[$0].isEmpty }
     let pools = [Variant.belowMean, .aboveMean].map { variant -> [String] in
       let shares = SeedStatistics(outcomes[variant].map(Self.candidateShare))
@@ -112,6 +116,9 @@ extension IB8WhereToPrune {
     let skewWords: String
     if let skewness {
       let below = SeedStatistics(skewness.epochs.map(\.shareBelowMean)).mean
+      let log = fault == .assumptionBroken
+        ? "symmetrised on purpose (negative control)"
+        : "the committed Fashion-MNIST full-data log of the mini-CNN (\(CommittedLossLog.path))"
       skewWords = "The loss log (\(skewness.sampleCount) samples, epochs "
         + "\(skewness.epochs.first?.epoch ?? 0) to \(skewness.epochs.last?.epoch ?? 0)) has a "
         + "mean skewness g1 = \(PageNumber.format(skewness.meanSkewness)) (bootstrap SE "
@@ -119,7 +126,7 @@ extension IB8WhereToPrune {
         + "\(PageNumber.format(below)) of its samples lie below the mean: a right-skewed "
         + "distribution puts most samples below its mean, so the below-mean pool is the larger "
         + "one and pruning the same share of the above-mean pool saves less. The log is "
-        + "\(fault == .assumptionBroken ? "symmetrised on purpose (negative control)" : "the committed Fashion-MNIST full-data log of the mini-CNN (\(CommittedLossLog.path))"); "
+        + "\(log); "
         + "the runs' own candidate shares are in the candidate-pools table. "
     } else {
       skewWords = "No per-sample loss log was found (\(CommittedLossLog.path)), so the right "

@@ -21,24 +21,20 @@ import PruneSignals
 /// a right-skewed loss distribution, measured on a per-sample loss log of the mini-CNN
 /// (``LossSkewness``; the committed Fashion-MNIST log of the stress page, ``CommittedLossLog``),
 /// where a symmetric distribution would fail.
-public struct IB8WhereToPrune: Claim {
+public struct IB8WhereToPrune: VariableClaim {
   public let id = "IB-8"
   public let family = ClaimFamily.infoBatch
   public let title = "Where to prune: below or above the mean loss"
 
   /// The per-sample loss log whose skewness is measured (nil: none available).
   let lossLog: @Sendable () throws -> LossLog?
-  /// A deliberate break for the negative control: ``Fault/assumptionBroken`` symmetrises the
-  /// loss log (``LossSkewness/symmetrized(_:)``).
-  let fault: Fault?
 
   public init() {
-    self.init(lossLog: { try CommittedLossLog.fashionMNIST() }, fault: nil)
+    self.init(lossLog: { try CommittedLossLog.fashionMNIST() })
   }
 
-  init(lossLog: @escaping @Sendable () throws -> LossLog?, fault: Fault? = nil) {
+  init(lossLog: @escaping @Sendable () throws -> LossLog?) {
     self.lossLog = lossLog
-    self.fault = fault
   }
 
   /// One row of the paper's Table 5.
@@ -88,11 +84,11 @@ public struct IB8WhereToPrune: Claim {
     return MatchedPruning.rounded(r)
   }
 
-  public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(in: context, workload: context.runProfile.workload)
-  }
-
-  func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
+  /// The negative control's ``Fault/assumptionBroken`` symmetrises the loss log
+  /// (``LossSkewness/symmetrized(_:)``).
+  public func run(
+    in context: ClaimContext, workload: EndToEndWorkload, variation: ClaimVariation
+  ) throws -> ClaimResult {
     let training = try EndToEndTraining(workload: workload, context: context)
     let profile = context.runProfile
     var runs: [Variant: [TrainingRunOutcome]] = [:]
@@ -134,14 +130,14 @@ public struct IB8WhereToPrune: Claim {
         isDerivedFromPlaceholder: source.contains(where: \.isPlaceholder))
     }
     var log = try lossLog()
-    if fault == .assumptionBroken, let original = log {
+    if variation.fault == .assumptionBroken, let original = log {
       log = try LossSkewness.symmetrized(original)
     }
     let skew = log.map {
       LossSkewness(log: $0, epochs: 1..<$0.epochCount, seed: context.seed)
     }
     return result(
-      Outcomes(runs: runs, choices: choices), skewness: skew,
+      Outcomes(runs: runs, choices: choices), skewness: skew, fault: variation.fault,
       setting: workload.settingRows)
   }
 

@@ -11,7 +11,7 @@ import PruneReport
 /// samples, or drops rescaling, loses more than the seed spread); dynamic random is the control,
 /// which no paper claims is lossless, so its check is shown with `expectedToHold == false` and
 /// does not decide.
-public struct X1LosslessFrontier: Claim {
+public struct X1LosslessFrontier: WorkloadClaim {
   public let id = "X-1"
   public let family = ClaimFamily.crossRule
   public let title = "Lossless frontier on the mini-CNN"
@@ -107,11 +107,7 @@ public struct X1LosslessFrontier: Claim {
       + "loss larger than \(PageNumber.spread(detectable)). "
   }
 
-  public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(in: context, workload: context.runProfile.workload)
-  }
-
-  func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
+  public func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
     let training = try EndToEndTraining(workload: workload, context: context)
     let profile = context.runProfile
     let rules = Self.rules(for: profile)

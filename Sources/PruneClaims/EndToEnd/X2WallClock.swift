@@ -17,7 +17,7 @@ import PruneReport
 /// rule once), each run is repeated ``repetitions(for:)`` times and the fastest repetition is
 /// kept (training is deterministic, so the repetitions differ only in time; a difference in
 /// anything else is an error), and the runner schedules this claim alone (``TimingBasedClaim``).
-public struct X2WallClock: TimingBasedClaim {
+public struct X2WallClock: WorkloadClaim, TimingBasedClaim {
   public let id = "X-2"
   public let family = ClaimFamily.crossRule
   public let title = "Wall-clock follows data"
@@ -54,11 +54,7 @@ public struct X2WallClock: TimingBasedClaim {
     context.runs != nil || context.profile == .full ? 1 : 4
   }
 
-  public func run(in context: ClaimContext) throws -> ClaimResult {
-    try run(in: context, workload: context.runProfile.workload)
-  }
-
-  func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
+  public func run(in context: ClaimContext, workload: EndToEndWorkload) throws -> ClaimResult {
     let training = try EndToEndTraining(workload: workload, context: context)
     var rules = Self.rules(for: context.runProfile)
     // B-PAS's calibrated thresholds, as X-1 sets them (the same runs).

@@ -17,16 +17,9 @@ extension TrainingBasedClaim {
   public var assemblesFromStoredRunsOnly: Bool { false }
 }
 
-extension X1LosslessFrontier: TrainingBasedClaim {
+// The other end-to-end claims are training-based through ``WorkloadClaim``.
+extension RePB4AccuracyOrdering: TrainingBasedClaim {}
+
+extension X1LosslessFrontier {
   public var assemblesFromStoredRunsOnly: Bool { true }
 }
-extension X2WallClock: TrainingBasedClaim {}
-extension RePB4AccuracyOrdering: TrainingBasedClaim {}
-extension BLS5DropInEquivalence: TrainingBasedClaim {}
-extension BPAS4SignalValidity: TrainingBasedClaim {}
-extension BPAS6BatchNormSignal: TrainingBasedClaim {}
-extension BPAS7LongerTraining: TrainingBasedClaim {}
-extension BPAS8TenPercentCalibration: TrainingBasedClaim {}
-extension BPAS9SampleVsBatch: TrainingBasedClaim {}
-extension IB7Ablation: TrainingBasedClaim {}
-extension IB8WhereToPrune: TrainingBasedClaim {}
