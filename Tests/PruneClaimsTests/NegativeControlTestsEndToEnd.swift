@@ -23,18 +23,6 @@ import Testing
     return BLS5DropInEquivalence().result([pair], workload: try Runs.workload())
   }
 
-  @Test func bls5AccuracyLost() throws {
-    let normal = try Self.bls5()
-    #expect(normal.verdict == .holds)
-    NegativeControlTests.expectFlip(
-      .scoresShuffled, normal: normal, broken: try Self.bls5(blsAccuracy: 0.80))
-  }
-
-  @Test func bls5SavingChanged() throws {
-    NegativeControlTests.expectFlip(
-      .scoresShuffled, normal: try Self.bls5(), broken: try Self.bls5(blsSaved: 0.20))
-  }
-
   // MARK: BLS-6
 
   static func bls6(
@@ -53,21 +41,12 @@ import Testing
       seta: seta, setaBLS: bls, random: (random, randomRuns), workload: workload)
   }
 
-  @Test func bls6RandomBeatsBLS() throws {
+  @Test func bls6RandomBeatsBLSFailsOneCheckAndSaysSo() throws {
     let normal = try Self.bls6()
-    #expect(normal.verdict == .holds)
     #expect(normal.decidingChecks.count == 3 && normal.sanityChecks.count == 1)
     let broken = try Self.bls6(randomAccuracy: 0.95)
-    NegativeControlTests.expectFlip(.scoresShuffled, normal: normal, broken: broken)
     #expect(broken.decidingChecks.filter { $0.verdict == .fails }.count == 1)
     #expect(broken.discussion.contains("random beats it"))
-  }
-
-  @Test func bls6HostLosesAccuracyOrSaving() throws {
-    NegativeControlTests.expectFlip(
-      .scoresShuffled, normal: try Self.bls6(), broken: try Self.bls6(blsAccuracy: 0.85))
-    NegativeControlTests.expectFlip(
-      .scoresShuffled, normal: try Self.bls6(), broken: try Self.bls6(blsSaved: 0.25))
   }
 
   @Test func bls6RandomRatioFollowsTheMeasuredSaving() throws {
@@ -201,13 +180,11 @@ import Testing
       ], workload: try Runs.workload())
   }
 
-  @Test func x1RuleNotLossless() throws {
-    let normal = try Self.x1()
+  @Test func x1RandomIsAControlThatDoesNotDecide() throws {
     // Random well below full data is the control: shown, not deciding.
+    let normal = try Self.x1()
     #expect(normal.verdict == .holds)
     #expect(normal.checks.contains { !$0.expectedToHold && $0.verdict == .fails })
-    NegativeControlTests.expectFlip(
-      .rescalingRemoved, normal: normal, broken: try Self.x1(infoBatchAccuracy: 0.80))
   }
 
   // MARK: X-2
@@ -226,17 +203,52 @@ import Testing
       rules: [rule], full: full, runs: [runs], repetitions: 1, workload: try Runs.workload())
   }
 
-  @Test func x2SlowSelection() throws {
-    let normal = try Self.x2()
-    #expect(normal.verdict == .holds)
-    NegativeControlTests.expectFlip(
-      .wrongModel, normal: normal, broken: try Self.x2(selectionShare: 0.05))
+  // MARK: The flips
+
+  /// One negative control: the claim's result as the paper says it should come out (`normal`,
+  /// which must hold) and with one thing broken (`broken`, which must fail).
+  struct Flip: Sendable, CustomTestStringConvertible {
+    let name: String
+    /// The fault the broken runs stand for.
+    let fault: Fault
+    let normal: @Sendable () throws -> ClaimResult
+    let broken: @Sendable () throws -> ClaimResult
+
+    var testDescription: String { name }
   }
 
-  @Test func x2TimeNotProportionalToIterations() throws {
+  static let flips = [
+    Flip(
+      name: "BLS-5: BLS loses accuracy", fault: .scoresShuffled, normal: { try bls5() },
+      broken: { try bls5(blsAccuracy: 0.80) }),
+    Flip(
+      name: "BLS-5: BLS changes the saving", fault: .scoresShuffled, normal: { try bls5() },
+      broken: { try bls5(blsSaved: 0.20) }),
+    Flip(
+      name: "BLS-6: random beats BLS", fault: .scoresShuffled, normal: { try bls6() },
+      broken: { try bls6(randomAccuracy: 0.95) }),
+    Flip(
+      name: "BLS-6: SeTa+BLS loses accuracy", fault: .scoresShuffled, normal: { try bls6() },
+      broken: { try bls6(blsAccuracy: 0.85) }),
+    Flip(
+      name: "BLS-6: SeTa+BLS changes the saving", fault: .scoresShuffled,
+      normal: { try bls6() }, broken: { try bls6(blsSaved: 0.25) }),
+    Flip(
+      name: "X-1: InfoBatch not lossless", fault: .rescalingRemoved, normal: { try x1() },
+      broken: { try x1(infoBatchAccuracy: 0.80) }),
+    Flip(
+      name: "X-2: selection costs 5% of an epoch", fault: .wrongModel, normal: { try x2() },
+      broken: { try x2(selectionShare: 0.05) }),
     // Half an epoch of fixed cost per epoch, which pruning does not save: saved time 0.2
     // against 0.3 saved iterations.
-    NegativeControlTests.expectFlip(
-      .assumptionBroken, normal: try Self.x2(), broken: try Self.x2(fixedEpochSeconds: 0.5))
+    Flip(
+      name: "X-2: time not proportional to iterations", fault: .assumptionBroken,
+      normal: { try x2() }, broken: { try x2(fixedEpochSeconds: 0.5) }),
+  ]
+
+  @Test(arguments: flips) func theBrokenRunsFail(_ flip: Flip) throws {
+    let normal = try flip.normal()
+    #expect(normal.verdict == .holds)
+    NegativeControlTests.expectFlip(flip.fault, normal: normal, broken: try flip.broken())
   }
 }
