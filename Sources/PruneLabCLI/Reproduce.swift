@@ -15,14 +15,14 @@ extension PruneLab {
         verdicts.csv, data/*.csv and figures/*.svg under --out. The same seed and profile give \
         the same bytes, whatever --jobs is (timing-based claims excepted).
 
-        The end-to-end claims (BLS-5/6, RePB-4, BPAS-4/6/7, X-1, X-2) are assembled from the run \
-        store notebooks-md/data/runs/<profile>/ (--runs paper by default): one file per training \
-        run, keyed by a fingerprint of everything that decides its bytes. Missing paper runs are \
-        trained only with --train (or --shard i/n, which trains one slice and writes no page; \
-        --fresh retrains all); a page whose runs are missing lists them. --verify K retrains K \
-        stored runs (seeded choice) for 2 epochs and checks records and weight digests bit for \
-        bit. `prunelab store check` inspects a store. Exit 64 for a bad --shard, 65 for a bad \
-        run file or a failed verification.
+        The end-to-end claims (IB-7/8, BLS-5/6, RePB-4, BPAS-4/6/7/8/9, X-1, X-2) are assembled \
+        from the run store notebooks-md/data/runs/<profile>/ (--runs paper by default): one file \
+        per training run, keyed by a fingerprint of everything that decides its bytes. Missing \
+        paper runs are trained only with --train (or --shard i/n, which trains one slice and \
+        writes no page; --fresh retrains all); a page whose runs are missing lists them. --verify \
+        K retrains K stored runs (seeded choice) for 2 epochs and checks records and weight \
+        digests bit for bit. `prunelab store check` inspects a store. Exit 64 for a bad --shard, \
+        65 for a bad run file or a failed verification.
         """)
 
     @Option(help: "quick (minutes) or full (paper scale).")
