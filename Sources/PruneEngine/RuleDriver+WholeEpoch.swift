@@ -35,13 +35,8 @@ extension RuleDriver {
     _ rule: inout Rule, epoch: Int, on source: inout Source, threads: Int,
     visit: (Batch) throws -> Void = { _ in }, visitSpan: (Span) -> Void = { _ in }
   ) throws -> EpochPlan {
-    let plan = try rule.plan(forEpoch: epoch)
-    if plan.isEmpty {
-      try rule.finishEpoch(epoch)
-      return plan
-    }
-    try Simulation.validate(
-      plan, epoch: epoch, sampleCount: rule.setup.sampleCount, rule: rule.name)
+    let plan = try Self.startEpoch(epoch, of: &rule)
+    if plan.isEmpty { return plan }
     guard source.measuresWholeEpochs,
       Self.trainsEachSampleOnce(plan, sampleCount: rule.setup.sampleCount, marks: &sampleMarks)
     else {

@@ -54,6 +54,16 @@ public struct RuleDriver {
     _ rule: inout Rule, epoch: Int, on source: inout Source,
     visit: (Batch) throws -> Void = { _ in }
   ) throws -> EpochPlan {
+    let plan = try Self.startEpoch(epoch, of: &rule)
+    if plan.isEmpty { return plan }
+    return try runBatches(of: plan, &rule, on: &source, visit: visit)
+  }
+
+  /// The rule's plan for `epoch`, validated; an empty plan has already finished the epoch, so
+  /// both ways of running an epoch return it as it is.
+  static func startEpoch<Rule: PruningRule>(_ epoch: Int, of rule: inout Rule) throws
+    -> EpochPlan
+  {
     let plan = try rule.plan(forEpoch: epoch)
     if plan.isEmpty {
       try rule.finishEpoch(epoch)
@@ -61,7 +71,7 @@ public struct RuleDriver {
     }
     try Simulation.validate(
       plan, epoch: epoch, sampleCount: rule.setup.sampleCount, rule: rule.name)
-    return try runBatches(of: plan, &rule, on: &source, visit: visit)
+    return plan
   }
 
   /// Trains `plan` (made and validated) batch by batch: the loop of the type's discussion.
