@@ -3,14 +3,16 @@ import PruneEngine
 import PruneSignals
 import Synchronization
 
-/// The rule settings of RePB-4's matched pruning (issue 9 item 5): each rule's budget option
-/// set so that it saves a target fraction of sample-iterations, with PruneEngine's
+/// The rule settings of RePB-4's matched pruning (issue 9 item 5) that need no training: the
+/// random baselines' ratios, and the replay cross-check (``RePB4Calibration``; RePB-4's runs
+/// take their ρ and r from trained probes, ``RePB4Probes``): each rule's budget option set so
+/// that it saves a target fraction of sample-iterations, with PruneEngine's
 /// ``PruneEngine/SavingsCalibration`` (bisection on the option, tolerance 0.005 = half a
-/// percentage point) on a replay of a real training log (``RePB4Calibration``): saved(p) is the
+/// percentage point) on a replay of a real training log: saved(p) is the
 /// saved fraction of rule(p) run by the engine on ``PruneSignals/LogReplaySource`` serving the
 /// logged loss of every sample in every epoch. The replay is a deterministic function of the
-/// stored log and the claim's seed, so the calibrated options (part of the runs' fingerprints)
-/// are the same on every machine and shard.
+/// stored log and the claim's seed, so the replayed values are the same on every machine and
+/// shard.
 ///
 /// The two baselines need no calibration: static random keeps floor(N (1 - r)) samples from
 /// epoch 0 on, so it saves r (to one sample) with r = target; dynamic random skips epoch 0 and

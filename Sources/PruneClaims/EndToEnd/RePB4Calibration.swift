@@ -1,13 +1,11 @@
 import PruneCore
 import PruneSignals
 
-/// Where RePB-4's matched settings come from: the per-sample loss log of a cheap full-data run
-/// on the real data, replayed through the shared savings calibration (``MatchedPruning``).
+/// RePB-4's cross-check of its matched settings: the per-sample loss log of a cheap full-data
+/// run on the real data, replayed through the shared savings calibration (``MatchedPruning``).
+/// The values RePB-4's runs use come from trained probes (``RePB4Probes``); the replay's are
+/// shown beside them.
 ///
-/// Issue 9 item 5 asks that r and ρ be calibrated "by bisection on the run itself or a short
-/// calibration run". Bisection on the run itself would train ~10 CNN runs per rule, target and
-/// seed; instead, like B-PAS's thresholds (``BPASThresholdCalibration``, the paper's "calibrated
-/// using only 10% of the data"), one short run gives the calibration:
 /// 1. train full data (no pruning) with the paper profile's recipe on the same stratified 10%
 ///    subset of the training set as B-PAS's calibration run, seed 0 of the claim, logging every
 ///    sample's forward loss (before the step, the signal InfoBatch and RePB read) in every epoch;
@@ -16,14 +14,13 @@ import PruneSignals
 ///
 /// The run is a store run like any other (its spec is full data on the subset, without the
 /// activation measurement B-PAS's needs); the log is kept beside its file
-/// (``RunStore/loadLossLogs(runs:)``). Until both are stored, the calibrated values are not
-/// known and the runs built from them are pending (``RunProvider``).
+/// (``RunStore/loadLossLogs(runs:)``). Until both are stored, the replay's values are not
+/// known.
 ///
-/// **Caveat** (stated on the page): a replay of full-data losses has no feedback from pruning:
-/// a pruned run's model, and so its losses, differ from the logged full-data one, and the 10%
-/// subset trains fewer steps per epoch than the whole set. The replay predicts the saving; the
-/// matched-budget checks measure on the CNN whether it came true (±1 point), and an ordering
-/// whose pair did not match does not decide.
+/// **Why it is only a cross-check**: a replay of full-data losses has no feedback from
+/// pruning: a pruned run's model, and so its losses, differ from the logged full-data one. On
+/// the paper profile it needs r = 0.548 for InfoBatch to save 30%, while X-1's CNN runs save
+/// 30.5% at r = 0.5; the page shows this prediction against those runs.
 struct RePB4Calibration: Sendable {
   /// The share of the training set the calibration run trains on (B-PAS's).
   static let subsetFraction = BPASThresholdCalibration.subsetFraction
@@ -82,17 +79,5 @@ struct RePB4Calibration: Sendable {
     guard let log else { return nil }
     return try MatchedPruning.replayedSaving(
       rule: rule, options: RuleOptions(), log: log, batchSize: batchSize, seed: seed)
-  }
-
-  /// The page's setting row.
-  func settingRow(epochs: Int) -> (String, String) {
-    (
-      "matching",
-      "rho (RePB) and prune ratio (InfoBatch) by SavingsCalibration (bisection, tolerance 0.005) "
-        + "on a replay of the per-sample losses of a full-data calibration run on \(source), "
-        + "\(epochs) epochs, seed 0 of the claim (a run of the store, its loss log beside it); "
-        + "static random ratio = target (it saves r by construction); dynamic random ratio = "
-        + "target x E/(E-1); budgets count as matched within ±0.01 (issue 9)"
-    )
   }
 }

@@ -17,9 +17,6 @@ extension TrainingBasedClaim {
   public var assemblesFromStoredRunsOnly: Bool { false }
 }
 
-// The other end-to-end claims are training-based through ``WorkloadClaim``.
-extension RePB4AccuracyOrdering: TrainingBasedClaim {}
-
 extension X1LosslessFrontier {
   public var assemblesFromStoredRunsOnly: Bool { true }
 }
