@@ -36,6 +36,32 @@ public struct LossScore: ScoreSource, Hashable {
   /// Overwrites each member's score with its raw loss.
   /// - Complexity: O(*B*) for a batch of *B* samples.
   public mutating func update(with report: BatchReport) throws {
+    // Every index and loss is checked before anything is written, so a bad report leaves the
+    // scores as they were. The report's arrays are borrowed, not copied: a copy costs a
+    // reference-count pair, and its atomic release waits for the batch's scattered stores to
+    // drain (issue 13).
+    let count = UInt(scores.count)
+    let outcome: Bool? = scores.withUnsafeMutableBufferPointer { table in
+      report.samples.withUnsafeBufferPointer { samples in
+        report.losses?.withUnsafeBufferPointer { values in
+          guard values.count == samples.count else { return false }
+          var valid = true
+          for j in 0..<samples.count {
+            valid = valid && UInt(bitPattern: samples[j]) < count && values[j].isFinite
+          }
+          guard valid else { return false }
+          for j in 0..<samples.count {
+            // Loading the old score first (the store is skipped when it holds the same bits, so
+            // the result is the same) lets the batch's cache misses overlap: stores alone miss
+            // one after another.
+            let sample = samples[j]
+            if table[sample].bitPattern != values[j].bitPattern { table[sample] = values[j] }
+          }
+          return true
+        }
+      }
+    }
+    if outcome == true { return }
     guard let losses = report.losses else {
       throw PruneCoreError.missingSignal(rule: "loss score", signal: "per-sample loss")
     }
@@ -44,25 +70,6 @@ public struct LossScore: ScoreSource, Hashable {
         epoch: report.epoch,
         detail: "\(losses.count) losses for \(report.samples.count) samples; report one loss per sample.")
     }
-    // Every index and loss is checked before anything is written, so a bad report leaves the
-    // scores as they were, in one pass without calls before the writes (the generic range check
-    // cost a reference-count pair per batch, and an atomic operation waits for the previous
-    // batch's scattered stores to drain).
-    let count = UInt(scores.count)
-    let written = scores.withUnsafeMutableBufferPointer { table in
-      report.samples.withUnsafeBufferPointer { samples in
-        losses.withUnsafeBufferPointer { values in
-          var valid = true
-          for j in 0..<samples.count {
-            valid = valid && UInt(bitPattern: samples[j]) < count && values[j].isFinite
-          }
-          guard valid else { return false }
-          for j in 0..<samples.count { table[samples[j]] = values[j] }
-          return true
-        }
-      }
-    }
-    if written { return }
     try checkSampleRange(of: report, sampleCount: scores.count)
     let bad = losses.withUnsafeBufferPointer { $0.firstIndex { !$0.isFinite } } ?? 0
     throw PruneCoreError.nonFiniteSignal(
