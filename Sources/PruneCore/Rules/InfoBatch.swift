@@ -16,7 +16,7 @@
 ///
 /// Draws per epoch, from the generator of `(seed, epoch)`: one draw per candidate in index order
 /// (selection sampling for the exact count, a uniform for Bernoulli), then the shuffle of the
-/// epoch's list (``SeededGenerator/shuffle(from:into:)``).
+/// epoch's list in index order (``SeededGenerator/shuffle(from:into:)``).
 public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
   public let configuration: InfoBatchConfiguration
   public let setup: TrainingSetup
@@ -26,8 +26,8 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
   /// The kept candidates of the last pruned epoch, remembered only under
   /// ``InfoBatchConfiguration/packageWeightResetBug`` (their weight then lingers).
   public private(set) var lingeringBoosted: [Int] = []
-  /// Scratch space for the epoch's list in index order, reused across epochs (not state).
-  private var listBuffer: [Int] = []
+  /// Scratch space for the epoch's marks and draws, reused across epochs (not state).
+  private var markBuffer: [UInt8] = []
 
   /// - Throws: ``PruneCoreError/inconsistent(parameters:reason:)`` when the source's sample count
   ///   differs from `setup.sampleCount`.
@@ -66,35 +66,35 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
 
   /// Makes epoch `epoch`'s plan.
   ///
-  /// - Complexity: O(*N*): one pass for the mean, one to count the candidates, one to list the
-  ///   epoch's samples in index order (choosing the kept candidates on the way), one bucketed
-  ///   shuffle (``SeededGenerator/shuffle(from:into:)``). No sort; allocates only the plan's two
-  ///   arrays (the index-order list lives in a buffer reused across epochs).
+  /// - Complexity: O(*N*): two passes for the exact mean, one to mark the candidates, their
+  ///   draws, one to mark the kept ones, then the shuffle of the marked samples straight into the
+  ///   plan (``SeededGenerator/shuffleMarkedSamples(_:length:scratch:boostedWeight:samples:weights:)``,
+  ///   the same draws and bytes as listing them and calling ``SeededGenerator/shuffle(from:into:)``).
+  ///   No sort; allocates only the plan's arrays (the marks live in a buffer reused across epochs).
   public mutating func plan(forEpoch epoch: Int) throws -> EpochPlan {
     try cursor.beginEpoch(epoch)
     var generator = epochGenerator(seed: setup.seed, epoch: epoch)
     let count = setup.sampleCount
     // Move the buffer out so the closures below own it uniquely (no copy, no overlapping access).
-    var buffer = listBuffer
-    listBuffer = []
-    defer { listBuffer = buffer }
-    if buffer.count != count { buffer = [Int](repeating: 0, count: count) }
+    // Bytes 0..<N hold the marks, the N + 1 after them the draws' and the shuffle's scratch.
+    var buffer = markBuffer
+    markBuffer = []
+    defer { markBuffer = buffer }
+    if buffer.count != 2 * count + 1 { buffer = [UInt8](repeating: 0, count: 2 * count + 1) }
     let length =
       prunes(epoch: epoch)
-      ? writePrunedList(into: &buffer, using: &generator) : writeFullList(epoch, into: &buffer)
+      ? markPrunedSamples(in: &buffer, using: &generator) : markAllSamples(epoch, in: &buffer)
     let boosted = configuration.keptWeight
-    var weights = [Double](repeating: 1, count: length)
+    var weights: [Double] = []
     let samples = [Int](unsafeUninitializedCapacity: length) { out, initialized in
-      buffer.withUnsafeBufferPointer { list in
-        generator.shuffle(from: UnsafeBufferPointer(rebasing: list[0..<length]), into: out)
-      }
-      weights.withUnsafeMutableBufferPointer { w in
-        for j in 0..<length {
-          let entry = out[j]
-          let isBoosted = entry < 0
-          out[j] = isBoosted ? ~entry : entry
-          w[j] = isBoosted ? boosted : 1
+      weights = [Double](unsafeUninitializedCapacity: length) { w, initializedWeights in
+        buffer.withUnsafeMutableBufferPointer { bytes in
+          generator.shuffleMarkedSamples(
+            UnsafeBufferPointer(rebasing: bytes[0..<count]), length: length,
+            scratch: UnsafeMutableBufferPointer(rebasing: bytes[count...]),
+            boostedWeight: boosted, samples: out, weights: w)
         }
+        initializedWeights = length
       }
       initialized = length
     }
@@ -103,12 +103,12 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
       rescaling: scoreSource.rescaling)
   }
 
-  /// Writes every sample in index order; under the package bug the lingering boosted samples
-  /// are written as `~i` (negative: weight 1/keepRatio). Returns N.
-  private mutating func writeFullList(_ epoch: Int, into buffer: inout [Int]) -> Int {
+  /// Marks every sample listed; under the package bug the lingering boosted samples are marked
+  /// boosted (weight 1/keepRatio). Returns N.
+  private mutating func markAllSamples(_ epoch: Int, in buffer: inout [UInt8]) -> Int {
     let count = setup.sampleCount
-    buffer.withUnsafeMutableBufferPointer { list in
-      for i in 0..<count { list[i] = i }
+    buffer.withUnsafeMutableBufferPointer { marks in
+      for i in 0..<count { marks[i] = SeededGenerator.SampleMark.listed }
     }
     if configuration.packageWeightResetBug {
       if Annealing.packageResetsWeights(
@@ -116,12 +116,13 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
       {
         lingeringBoosted = []
       }
-      for sample in lingeringBoosted { buffer[sample] = ~sample }
+      for sample in lingeringBoosted { buffer[sample] = SeededGenerator.SampleMark.boosted }
     }
     return count
   }
 
-  /// Writes the non-candidates as `i` and the kept candidates as `~i`, in index order.
+  /// Marks the non-candidates listed and the kept candidates boosted; the other candidates are
+  /// omitted.
   ///
   /// Exact count: selection sampling (Knuth, TAOCP vol. 2, Algorithm 3.4.2 S) keeps candidate
   /// number t (of |C|, in index order) with probability (k - kept so far) / (|C| - t), one
@@ -129,59 +130,61 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
   /// likely, like numpy's `choice(..., replace=False)`. It streams through the candidates where a
   /// partial Fisher–Yates would swap at random places of a multi-megabyte buffer.
   /// Bernoulli: one uniform per candidate, kept iff it is below keepRatio.
-  /// - Returns: The number of entries written.
-  private mutating func writePrunedList(
-    into buffer: inout [Int], using generator: inout SeededGenerator
+  /// - Returns: The number of samples listed.
+  private mutating func markPrunedSamples(
+    in buffer: inout [UInt8], using generator: inout SeededGenerator
   ) -> Int {
     let scores = scoreSource.scores
     let configuration = self.configuration
     let threshold = configuration.candidateThreshold(of: scores)
-    var written = 0
+    let count = scores.count
+    var listed = 0
     scores.withUnsafeBufferPointer { s in
-      buffer.withUnsafeMutableBufferPointer { list in
-        written = Self.selectCandidates(
-          s, threshold: threshold, configuration: configuration, into: list, using: &generator)
+      buffer.withUnsafeMutableBufferPointer { bytes in
+        listed = Self.markCandidates(
+          s, threshold: threshold, configuration: configuration,
+          marks: UnsafeMutableBufferPointer(rebasing: bytes[0..<count]),
+          scratch: UnsafeMutableBufferPointer(rebasing: bytes[count...]), using: &generator)
       }
     }
     if configuration.packageWeightResetBug {
-      // The kept candidates are the negative entries; remembered for the full-data epochs.
-      lingeringBoosted = buffer[0..<written].filter { $0 < 0 }.map { ~$0 }
+      // The kept candidates, in index order; remembered for the full-data epochs.
+      lingeringBoosted = buffer[0..<count].indices.filter {
+        buffer[$0] == SeededGenerator.SampleMark.boosted
+      }
     }
-    return written
+    return listed
   }
 
-  /// The selection loop of ``writePrunedList(into:using:)`` in three passes without
-  /// unpredictable branches: mark the candidates, draw for the candidates alone (in index order,
-  /// exactly the draws of one loop over the samples), then write the list in index order.
-  private static func selectCandidates(
+  /// The marking loop of ``markPrunedSamples(in:using:)`` in three passes without unpredictable
+  /// branches: mark the candidates, draw for the candidates alone (in index order, exactly the
+  /// draws of one loop over the samples; one byte each in `scratch`), then mark the kept ones.
+  private static func markCandidates(
     _ s: UnsafeBufferPointer<Double>, threshold: Double, configuration: InfoBatchConfiguration,
-    into list: UnsafeMutableBufferPointer<Int>, using generator: inout SeededGenerator
+    marks: UnsafeMutableBufferPointer<UInt8>, scratch isKept: UnsafeMutableBufferPointer<UInt8>,
+    using generator: inout SeededGenerator
   ) -> Int {
     let n = s.count
-    let isCandidate = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: n)
-    defer { isCandidate.deallocate() }
     var candidateCount = 0
     switch configuration.prunedSide {
     case .belowMean:
       for i in 0..<n {
         let candidate: UInt8 = s[i] < threshold ? 1 : 0
-        isCandidate[i] = candidate
+        marks[i] = candidate
         candidateCount &+= Int(candidate)
       }
     case .aboveMean:
       for i in 0..<n {
         let candidate: UInt8 = s[i] > threshold ? 1 : 0
-        isCandidate[i] = candidate
+        marks[i] = candidate
         candidateCount &+= Int(candidate)
-      }    case .any:
-      for i in 0..<n { isCandidate[i] = 1 }
+      }
+    case .any:
+      for i in 0..<n { marks[i] = 1 }
       candidateCount = n
     }
     let target = configuration.keptCount(ofCandidates: candidateCount)
     let keepRatio = configuration.keepRatio
-    // One extra entry, 0, read after the last candidate.
-    let isKept = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: candidateCount + 1)
-    defer { isKept.deallocate() }
     switch configuration.selection {
     case .exactCount:
       var chosen = 0
@@ -193,17 +196,19 @@ public struct InfoBatch<Source: ScoreSource>: PruningRule, ScoreBasedRule {
     case .bernoulli:
       for t in 0..<candidateCount { isKept[t] = generator.nextUnit() < keepRatio ? 1 : 0 }
     }
+    // One extra entry, 0, read after the last candidate.
     isKept[candidateCount] = 0
-    var written = 0
+    // Candidate and kept: boosted (2); candidate, not kept: omitted (0); otherwise listed (1).
+    var listed = 0
     var t = 0
     for i in 0..<n {
-      let candidate = Int(isCandidate[i])
+      let candidate = Int(marks[i])
       let keep = candidate & Int(isKept[t])
-      list[written] = keep != 0 ? ~i : i
-      written &+= 1 &- candidate &+ keep
+      marks[i] = UInt8(truncatingIfNeeded: 1 &- candidate &+ 2 &* keep)
+      listed &+= 1 &- candidate &+ keep
       t &+= candidate
     }
-    return written
+    return listed
   }
 
   /// Updates the scores of the batch's samples.

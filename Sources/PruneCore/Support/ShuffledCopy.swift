@@ -25,8 +25,7 @@ extension SeededGenerator {
       Self.fisherYates(destination, from: 0, to: count, using: &self)
       return
     }
-    var bits = 1
-    while (count >> (bits + 13)) > 0 && bits < 8 { bits += 1 }
+    let bits = Self.bucketBits(forCount: count)
     let bucketCount = 1 << bits
     let shift = UInt64(64 - bits)
     // The bucket of each element is drawn once and kept (one byte each) for the second pass.
@@ -52,6 +51,14 @@ extension SeededGenerator {
     for b in 0..<bucketCount {
       Self.fisherYates(destination, from: offsets[b], to: offsets[b + 1], using: &self)
     }
+  }
+
+  /// log2 of the number of buckets for `count` elements: about 8,192 elements per bucket, between
+  /// 2 and 256 buckets (part of the draw order).
+  static func bucketBits(forCount count: Int) -> Int {
+    var bits = 1
+    while (count >> (bits + 13)) > 0 && bits < 8 { bits += 1 }
+    return bits
   }
 
   /// Returns `array` shuffled with ``shuffle(from:into:)``.
