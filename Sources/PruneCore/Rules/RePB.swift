@@ -144,21 +144,32 @@ public struct RePB<Source: ScoreSource>: PruningRule, ScoreBasedRule {
       windowSamples.reserveCapacity(room)
       windowScores.reserveCapacity(room)
     }
+    // In passes, each a short loop whose cache misses overlap (one loop doing everything per
+    // sample waited for each miss in turn; issue 13): mark the samples trained up to the first
+    // repeat, count them, then append them and their scores to the window. Same result as
+    // handling the samples one by one and stopping at the repeat.
     let repeated: Int? = report.samples.withUnsafeBufferPointer { samples in
+      var accepted = samples.count
+      var repeated: Int?
       status.withUnsafeMutableBufferPointer { status in
-        trainingCounts.withUnsafeMutableBufferPointer { counts in
-          scores.withUnsafeBufferPointer { scores in
-            for sample in samples {
-              guard status[sample] == 0 else { return sample }
-              status[sample] = 1
-              counts[sample] += 1
-              windowSamples.append(sample)
-              windowScores.append(scores[sample])
-            }
-            return nil
+        for j in 0..<samples.count {
+          let sample = samples[j]
+          if status[sample] != 0 {
+            (accepted, repeated) = (j, sample)
+            break
           }
+          status[sample] = 1
         }
       }
+      let taken = UnsafeBufferPointer(rebasing: samples[0..<accepted])
+      trainingCounts.withUnsafeMutableBufferPointer { counts in
+        for sample in taken { counts[sample] += 1 }
+      }
+      windowSamples.append(contentsOf: taken)
+      scores.withUnsafeBufferPointer { scores in
+        windowScores.append(contentsOf: taken.lazy.map { scores[$0] })
+      }
+      return repeated
     }
     self.windowSamples = windowSamples
     self.windowScores = windowScores
@@ -190,16 +201,35 @@ public struct RePB<Source: ScoreSource>: PruningRule, ScoreBasedRule {
     try cursor.finishEpoch(epoch)
     if !windowSamples.isEmpty { decideWindow() }
     let rho = configuration.rho
-    var members: [Int] = []
-    for i in status.indices {
-      switch status[i] {
-      case 0:
-        // Without resampling no uniform is drawn, so the other draws keep their order.
-        if configuration.resampling, Self.reenters(uniform: generator.nextUnit(), rho: rho) {
-          members.append(i)
+    let resampling = configuration.resampling
+    // In passes without branches (the statuses are unpredictable): count the unused samples,
+    // draw their uniforms in index order (one each, none without resampling), then list the
+    // kept ones and those that re-enter.
+    let members = status.withUnsafeBufferPointer { status in
+      let n = status.count
+      var unused = 0
+      if resampling {
+        for i in 0..<n { unused &+= status[i] == 0 ? 1 : 0 }
+      }
+      // One extra entry, 0, read after the last unused sample.
+      let reenters = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: unused + 1)
+      defer { reenters.deallocate() }
+      for t in 0..<unused {
+        reenters[t] = Self.reenters(uniform: generator.nextUnit(), rho: rho) ? 1 : 0
+      }
+      reenters[unused] = 0
+      let unusedMark: UInt8 = resampling ? 1 : 0
+      return [Int](unsafeUninitializedCapacity: n) { out, initialized in
+        var count = 0
+        var t = 0
+        for i in 0..<n {
+          let state = status[i]
+          let isUnused = Int(state == 0 ? unusedMark : 0)
+          out[count] = i
+          count &+= (state == 1 ? 1 : 0) | (isUnused & Int(reenters[t]))
+          t &+= isUnused
         }
-      case 1: members.append(i)
-      default: break
+        initialized = count
       }
     }
     nextMembers = members
